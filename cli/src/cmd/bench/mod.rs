@@ -1,0 +1,25 @@
+//! `agentctl bench ...`: figures for `docs/benchmarks.md`.
+
+mod embed;
+mod retrieval;
+
+use std::process::ExitCode;
+
+use clap::Subcommand;
+
+use crate::context::Context;
+
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    Retrieval(retrieval::RetrievalArgs),
+    Embed(embed::EmbedArgs),
+}
+
+impl BenchCommand {
+    pub async fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
+        match self {
+            BenchCommand::Retrieval(args) => args.run(ctx).await,
+            BenchCommand::Embed(args) => args.run(ctx).await,
+        }
+    }
+}

@@ -1,0 +1,6 @@
+//! One module per subcommand.
+
+pub mod bench;
+pub mod config;
+pub mod db;
+pub mod kb;

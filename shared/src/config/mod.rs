@@ -1,0 +1,307 @@
+//! Typed configuration, layered: built-in defaults → `frontdesk.toml` → environment.
+//!
+//! Environment: `FRONTDESK__SECTION__KEY=value` overrides any key (`FRONTDESK__SERVER__BIND`),
+//! `DATABASE_URL` and `REDIS_URL` are honoured as usual, and every variable also has a
+//! `..._FILE` form whose value is read from that file (Docker secrets). Secrets are held
+//! in [`Secret`], which never prints itself.
+
+mod load;
+mod secret;
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+pub use load::{ConfigError, ConfigSource};
+pub use secret::{redact_url_password, Secret, REDACTED};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub database: DatabaseConfig,
+    pub redis: RedisConfig,
+    pub server: ServerConfig,
+    pub log: LogConfig,
+    pub embedding: EmbeddingConfig,
+    pub retrieval: RetrievalConfig,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DatabaseConfig {
+    pub url: Secret,
+    pub max_connections: u32,
+    /// Apply pending migrations at start-up; when false, start-up refuses with a
+    /// message naming `agentctl db migrate` if the schema is behind.
+    pub auto_migrate: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RedisConfig {
+    pub url: Secret,
+    /// Prefix of every key this deployment writes, so several can share one Redis.
+    pub key_prefix: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ServerConfig {
+    pub bind: String,
+    /// How long a graceful shutdown waits for requests in flight.
+    pub shutdown_grace_secs: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LogConfig {
+    /// An `EnvFilter` directive (`info`, `frontdesk=debug,sqlx=warn`); `RUST_LOG` wins.
+    pub level: String,
+    pub format: LogFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EmbeddingProviderKind {
+    /// all-MiniLM-L6-v2 in-process.
+    Local,
+    /// An OpenAI-compatible `/v1/embeddings` endpoint.
+    Openai,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EmbeddingConfig {
+    pub provider: EmbeddingProviderKind,
+    /// Folder with `model.safetensors`, `tokenizer.json`, `config.json`. Defaults to
+    /// `$FRONTDESK_MODEL_DIR` or `~/.cache/frontdesk/models/all-MiniLM-L6-v2`.
+    pub model_dir: Option<PathBuf>,
+    /// Where to download the model files from when `model_dir` lacks them, e.g.
+    /// `https://huggingface.co/sentence-transformers/all-MiniLM-L6-v2/resolve/main`.
+    pub model_url: Option<String>,
+    /// Size of the LRU cache of query vectors.
+    pub query_cache_size: usize,
+    pub openai: OpenAiEmbeddingConfig,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OpenAiEmbeddingConfig {
+    pub base_url: String,
+    pub api_key: Secret,
+    pub model: String,
+    /// Must match the `vector(N)` columns of the schema (384).
+    pub dimension: usize,
+    pub batch_size: usize,
+    pub timeout_secs: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RetrievalConfig {
+    /// Candidates fetched from each index (full-text and vector) before fusion.
+    pub candidates: usize,
+    /// Fused results that go to the re-ranker.
+    pub rerank_pool: usize,
+    /// Results returned after re-ranking.
+    pub top_k: usize,
+    /// Chunk size in word pieces, bounded by the model's maximum sequence length.
+    pub chunk_tokens: usize,
+    pub chunk_overlap: usize,
+    /// The knowledge base counts as stale when not updated for this many days (0 = never).
+    pub stale_after_days: u64,
+    pub fusion: FusionWeights,
+}
+
+/// Weights of the hybrid score (see `kb::search`): convex combination of the chunk's
+/// vector similarity, its document title's similarity and the normalised full-text rank.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct FusionWeights {
+    pub chunk: f32,
+    pub title: f32,
+    pub text: f32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            database: DatabaseConfig::default(),
+            redis: RedisConfig::default(),
+            server: ServerConfig::default(),
+            log: LogConfig::default(),
+            embedding: EmbeddingConfig::default(),
+            retrieval: RetrievalConfig::default(),
+        }
+    }
+}
+
+impl Default for DatabaseConfig {
+    fn default() -> Self {
+        Self {
+            url: Secret::new("postgres://postgres@127.0.0.1:5432/frontdesk"),
+            max_connections: 10,
+            auto_migrate: true,
+        }
+    }
+}
+
+impl Default for RedisConfig {
+    fn default() -> Self {
+        Self {
+            url: Secret::new("redis://127.0.0.1:6379"),
+            key_prefix: "frontdesk".into(),
+        }
+    }
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        Self {
+            bind: "127.0.0.1:8080".into(),
+            shutdown_grace_secs: 20,
+        }
+    }
+}
+
+impl Default for LogConfig {
+    fn default() -> Self {
+        Self {
+            level: "info".into(),
+            format: LogFormat::Pretty,
+        }
+    }
+}
+
+impl Default for EmbeddingConfig {
+    fn default() -> Self {
+        Self {
+            provider: EmbeddingProviderKind::Local,
+            model_dir: None,
+            model_url: None,
+            query_cache_size: 1024,
+            openai: OpenAiEmbeddingConfig::default(),
+        }
+    }
+}
+
+impl Default for OpenAiEmbeddingConfig {
+    fn default() -> Self {
+        Self {
+            base_url: "https://api.openai.com/v1".into(),
+            api_key: Secret::default(),
+            model: "text-embedding-3-small".into(),
+            dimension: 384,
+            batch_size: 64,
+            timeout_secs: 30,
+        }
+    }
+}
+
+impl Default for RetrievalConfig {
+    fn default() -> Self {
+        Self {
+            candidates: 100,
+            rerank_pool: 8,
+            top_k: 3,
+            chunk_tokens: 256,
+            chunk_overlap: 80,
+            stale_after_days: 0,
+            fusion: FusionWeights::default(),
+        }
+    }
+}
+
+impl Default for FusionWeights {
+    fn default() -> Self {
+        Self {
+            chunk: 0.5,
+            title: 0.3,
+            text: 0.2,
+        }
+    }
+}
+
+impl Config {
+    /// Loads the layered configuration from the process environment and, when present,
+    /// `path` (or `$FRONTDESK_CONFIG`, or `./frontdesk.toml`).
+    pub fn load(path: Option<&std::path::Path>) -> Result<Self, ConfigError> {
+        load::load(path, &load::process_env())
+    }
+
+    /// Every secret with its dotted key path.
+    pub(crate) fn secrets(&self) -> [(&'static str, &Secret); 3] {
+        [
+            ("database.url", &self.database.url),
+            ("redis.url", &self.redis.url),
+            ("embedding.openai.api_key", &self.embedding.openai.api_key),
+        ]
+    }
+
+    /// The effective configuration as TOML with every secret redacted.
+    pub fn to_redacted_toml(&self) -> String {
+        let mut shown = self.clone();
+        shown.database.url = Secret::new(self.database.url.redacted_url());
+        shown.redis.url = Secret::new(self.redis.url.redacted_url());
+        let mut value =
+            toml::Value::try_from(&shown).unwrap_or(toml::Value::Table(Default::default()));
+        // URLs were redacted above and may stay readable; other secrets serialise as the marker
+        if let Some(t) = value.get_mut("database").and_then(|v| v.as_table_mut()) {
+            t.insert(
+                "url".into(),
+                toml::Value::String(shown.database.url.expose().into()),
+            );
+        }
+        if let Some(t) = value.get_mut("redis").and_then(|v| v.as_table_mut()) {
+            t.insert(
+                "url".into(),
+                toml::Value::String(shown.redis.url.expose().into()),
+            );
+        }
+        toml::to_string_pretty(&value).unwrap_or_default()
+    }
+
+    /// Problems a deployment should fix, each as one sentence (empty when fine).
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let r = &self.retrieval;
+        if r.chunk_overlap >= r.chunk_tokens {
+            problems.push(format!(
+                "retrieval.chunk_overlap ({}) must be smaller than retrieval.chunk_tokens ({})",
+                r.chunk_overlap, r.chunk_tokens
+            ));
+        }
+        if r.top_k == 0 || r.rerank_pool < r.top_k {
+            problems.push(
+                "retrieval.rerank_pool must be at least retrieval.top_k, which must be at least 1"
+                    .into(),
+            );
+        }
+        let f = r.fusion;
+        if f.chunk < 0.0 || f.title < 0.0 || f.text < 0.0 || f.chunk + f.title + f.text <= 0.0 {
+            problems.push("retrieval.fusion weights must be non-negative and not all zero".into());
+        }
+        if self.embedding.provider == EmbeddingProviderKind::Openai
+            && self.embedding.openai.dimension != 384
+        {
+            problems.push(
+                "embedding.openai.dimension must be 384 to match the schema's vector(384) columns"
+                    .into(),
+            );
+        }
+        if self.server.bind.parse::<std::net::SocketAddr>().is_err() {
+            problems.push(format!(
+                "server.bind `{}` is not HOST:PORT",
+                self.server.bind
+            ));
+        }
+        problems
+    }
+}

@@ -1,0 +1,63 @@
+//! The knowledge base: parsing sources, chunking, ingest, hybrid retrieval with
+//! citations, re-indexing and status.
+//!
+//! Flow: `parse` turns files and pages into [`parse::SourceDoc`]s → `chunk` cuts them
+//! into token-bounded, heading-aware chunks → `ingest` embeds what changed and `store`
+//! writes it → `search` answers queries with [`Citation`]s.
+
+pub mod chunk;
+pub mod ingest;
+pub mod namespace;
+pub mod parse;
+pub mod reindex;
+mod rerank;
+pub mod search;
+pub mod status;
+pub mod store;
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::config::RetrievalConfig;
+use crate::embed::EmbedError;
+
+pub use chunk::ChunkParams;
+pub use search::{Retriever, SearchHit, SearchMode, SearchRequest};
+
+#[derive(Debug, thiserror::Error)]
+pub enum KbError {
+    #[error(transparent)]
+    Embed(#[from] EmbedError),
+    #[error("database: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error(
+        "the index was built with `{index}` but `{configured}` is configured; run `agentctl kb reindex` to switch models"
+    )]
+    ModelMismatch { index: String, configured: String },
+    #[error("the embedder returned fewer vectors than texts")]
+    EmbeddingCount,
+    #[error("wordpress: {0}")]
+    WordPress(#[from] parse::ParseError),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// One retrieved passage, as shown to the Brain and the customer.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Citation {
+    pub doc_id: Uuid,
+    pub chunk_id: Uuid,
+    pub title: String,
+    pub url: Option<String>,
+    pub section: String,
+    pub snippet: String,
+    pub score: f32,
+}
+
+/// Chunk parameters for the embedder, bounded by its maximum sequence length.
+pub fn chunk_params(config: &RetrievalConfig, max_seq_len: usize) -> ChunkParams {
+    ChunkParams {
+        max_tokens: config.chunk_tokens.min(max_seq_len),
+        overlap: config.chunk_overlap,
+    }
+}

@@ -1,0 +1,12 @@
+//! Frontdesk core library, shared by `agentd`, `agentctl` and `agent-console`.
+//!
+//! It never imports axum, ratatui or clap: it holds the domain (config, storage,
+//! knowledge base, embedder, retrieval) and leaves transports and UIs to the binaries.
+
+pub mod bench;
+pub mod config;
+pub mod db;
+pub mod embed;
+pub mod kb;
+pub mod pii;
+pub mod telemetry;

@@ -1,0 +1,4 @@
+//! End-to-end tests across binaries.
+
+mod kb_cli;
+mod support;
