@@ -44,8 +44,6 @@ CREATE TABLE kb_docs (
     -- empty = every channel may see the document
     allowed_channels text[] NOT NULL DEFAULT '{}',
     content_hash     text NOT NULL,
-    -- embedding of the title alone, a retrieval feature for FAQ-like documents
-    title_embedding  vector(384),
     created_at       timestamptz NOT NULL DEFAULT now(),
     updated_at       timestamptz NOT NULL DEFAULT now(),
     UNIQUE (collection, source)
@@ -59,6 +57,8 @@ CREATE TABLE kb_chunks (
     content     text NOT NULL,
     token_count integer NOT NULL,
     embedding   vector(384) NOT NULL,
+    -- embedding of "title. section path" alone: the question a chunk answers
+    heading_embedding vector(384) NOT NULL,
     tsv         tsvector NOT NULL,
     UNIQUE (doc_id, ordinal)
 );

@@ -121,12 +121,13 @@ pub struct RetrievalConfig {
 }
 
 /// Weights of the hybrid score (see `kb::search`): convex combination of the chunk's
-/// vector similarity, its document title's similarity and the normalised full-text rank.
+/// vector similarity, its heading's (title and section) similarity and the normalised
+/// full-text rank.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct FusionWeights {
     pub chunk: f32,
-    pub title: f32,
+    pub heading: f32,
     pub text: f32,
 }
 
@@ -223,7 +224,7 @@ impl Default for FusionWeights {
     fn default() -> Self {
         Self {
             chunk: 0.5,
-            title: 0.3,
+            heading: 0.3,
             text: 0.2,
         }
     }
@@ -285,7 +286,7 @@ impl Config {
             );
         }
         let f = r.fusion;
-        if f.chunk < 0.0 || f.title < 0.0 || f.text < 0.0 || f.chunk + f.title + f.text <= 0.0 {
+        if f.chunk < 0.0 || f.heading < 0.0 || f.text < 0.0 || f.chunk + f.heading + f.text <= 0.0 {
             problems.push("retrieval.fusion weights must be non-negative and not all zero".into());
         }
         if self.embedding.provider == EmbeddingProviderKind::Openai

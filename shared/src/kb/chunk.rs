@@ -34,13 +34,22 @@ impl Chunk {
 }
 
 pub fn embedding_text(title: &str, section: &str, content: &str) -> String {
-    if title.is_empty() {
-        return content.to_string();
-    }
-    if section.is_empty() || section == title {
-        format!("{title}. {content}")
+    let heading = heading_text(title, section);
+    if heading.is_empty() {
+        content.to_string()
     } else {
-        format!("{title}. {section}. {content}")
+        format!("{heading}. {content}")
+    }
+}
+
+/// The chunk's heading alone (`title. section path`), embedded as a second feature:
+/// FAQ questions and help-centre headings read like the questions customers ask.
+pub fn heading_text(title: &str, section: &str) -> String {
+    match (title.is_empty(), section.is_empty() || section == title) {
+        (true, true) => String::new(),
+        (true, false) => section.to_string(),
+        (false, true) => title.to_string(),
+        (false, false) => format!("{title}. {section}"),
     }
 }
 

@@ -12,14 +12,14 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use sqlx::PgPool;
 
-use super::chunk::{Chunk, ChunkParams, Chunker};
+use super::chunk::{heading_text, Chunk, ChunkParams, Chunker};
 use super::parse::{self, ParseError, SourceDoc};
 use super::store::{self, DocVersion, WriteLock};
 use super::KbError;
 use crate::embed::Embedder;
 
 /// Bump when the chunk text or hashing changes, so every document is rebuilt once.
-const HASH_VERSION: u32 = 1;
+const HASH_VERSION: u32 = 2;
 /// Texts embedded in one call: big enough for good batches, small enough for steady progress.
 const EMBED_BATCH: usize = 64;
 
@@ -224,18 +224,37 @@ impl<'a> Ingester<'a> {
         if pending.is_empty() {
             return Ok(());
         }
+        // per document: its distinct headings, then its chunks
         let mut texts = Vec::new();
+        let mut headings_per_doc = Vec::with_capacity(pending.len());
         for p in &pending {
-            texts.push(p.doc.title.clone());
+            let mut headings: Vec<String> = Vec::new();
+            for c in &p.chunks {
+                let h = heading_text(&p.doc.title, &c.section);
+                if !headings.contains(&h) {
+                    headings.push(h);
+                }
+            }
+            texts.extend(headings.iter().cloned());
             texts.extend(p.chunks.iter().map(|c| c.embedding_text(&p.doc.title)));
+            headings_per_doc.push(headings);
         }
         let mut vectors = self.embedder.embed_documents(texts).await?.into_iter();
         summary.embeddings_computed += vectors.len();
-        for p in pending {
-            let title_embedding = vectors.next().ok_or(KbError::EmbeddingCount)?;
+        for (p, headings) in pending.into_iter().zip(headings_per_doc) {
+            let heading_vectors: Vec<Vec<f32>> = headings
+                .iter()
+                .map(|_| vectors.next().ok_or(KbError::EmbeddingCount))
+                .collect::<Result<_, _>>()?;
             let mut chunks = Vec::with_capacity(p.chunks.len());
             for chunk in p.chunks {
-                chunks.push((chunk, vectors.next().ok_or(KbError::EmbeddingCount)?));
+                let h = heading_text(&p.doc.title, &chunk.section);
+                let at = headings
+                    .iter()
+                    .position(|x| *x == h)
+                    .ok_or(KbError::EmbeddingCount)?;
+                let embedding = vectors.next().ok_or(KbError::EmbeddingCount)?;
+                chunks.push((chunk, embedding, heading_vectors[at].clone()));
             }
             summary.chunks += chunks.len();
             store::write_doc(
@@ -244,7 +263,6 @@ impl<'a> Ingester<'a> {
                     collection,
                     doc: &p.doc,
                     content_hash: &p.hash,
-                    title_embedding,
                     chunks,
                 },
             )

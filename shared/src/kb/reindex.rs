@@ -1,4 +1,4 @@
-//! `kb reindex`: re-embeds every chunk and title with the configured model beside the
+//! `kb reindex`: re-embeds every chunk and its heading with the configured model beside the
 //! live vectors (in a staging table), then swaps them in with one transaction.
 //! Searches keep using the old vectors until the swap commits.
 
@@ -7,7 +7,7 @@ use serde::Serialize;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use super::chunk::embedding_text;
+use super::chunk::{embedding_text, heading_text};
 use super::store::WriteLock;
 use super::KbError;
 use crate::embed::Embedder;
@@ -57,24 +57,9 @@ async fn reindex_locked(
         sqlx::query_as("SELECT (SELECT count(*) FROM kb_docs), (SELECT count(*) FROM kb_chunks)")
             .fetch_one(pool)
             .await?;
-    let total = (documents + chunks) as usize;
+    // two vectors per chunk: its content and its heading
+    let total = 2 * chunks as usize;
     let mut done = 0;
-
-    let titles: Vec<(Uuid, String)> = sqlx::query_as("SELECT id, title FROM kb_docs ORDER BY id")
-        .fetch_all(pool)
-        .await?;
-    for batch in titles.chunks(BATCH as usize) {
-        let texts = batch.iter().map(|(_, t)| t.clone()).collect();
-        stage(
-            pool,
-            "doc",
-            batch.iter().map(|(id, _)| *id),
-            embedder.embed_documents(texts).await?,
-        )
-        .await?;
-        done += batch.len();
-        progress(done, total);
-    }
 
     let mut after = Uuid::nil();
     loop {
@@ -88,7 +73,7 @@ async fn reindex_locked(
         .await?;
         let Some(last) = rows.last() else { break };
         after = last.0;
-        let texts = rows
+        let contents = rows
             .iter()
             .map(|(_, t, s, c)| embedding_text(t, s, c))
             .collect();
@@ -96,15 +81,23 @@ async fn reindex_locked(
             pool,
             "chunk",
             rows.iter().map(|r| r.0),
-            embedder.embed_documents(texts).await?,
+            embedder.embed_documents(contents).await?,
         )
         .await?;
-        done += rows.len();
+        let headings = rows.iter().map(|(_, t, s, _)| heading_text(t, s)).collect();
+        stage(
+            pool,
+            "heading",
+            rows.iter().map(|r| r.0),
+            embedder.embed_documents(headings).await?,
+        )
+        .await?;
+        done += 2 * rows.len();
         progress(done, total);
     }
 
     let mut tx = pool.begin().await?;
-    sqlx::query("UPDATE kb_docs d SET title_embedding = s.embedding FROM kb_reindex_staging s WHERE s.kind = 'doc' AND s.id = d.id")
+    sqlx::query("UPDATE kb_chunks c SET heading_embedding = s.embedding FROM kb_reindex_staging s WHERE s.kind = 'heading' AND s.id = c.id")
         .execute(&mut *tx)
         .await?;
     sqlx::query("UPDATE kb_chunks c SET embedding = s.embedding FROM kb_reindex_staging s WHERE s.kind = 'chunk' AND s.id = c.id")

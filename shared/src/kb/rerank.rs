@@ -41,8 +41,9 @@ mod tests {
             section: String::new(),
             content: String::new(),
             chunk_sim: 0.0,
-            title_sim: 0.0,
+            heading_sim: 0.0,
             text_rank: 0.0,
+            query_idf: 0.0,
             score,
         }
     }

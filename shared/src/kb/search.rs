@@ -3,8 +3,8 @@
 //! channel. The query is PII-masked before it is embedded or searched.
 //!
 //! Fusion is a convex combination, not rank fusion: each candidate is scored by
-//! `w_chunk · cos(query, chunk) + w_title · cos(query, document title) +
-//! w_text · rank / max rank` (full-text rank normalised over the candidates). Scores
+//! `w_chunk · cos(query, chunk) + w_heading · cos(query, title and section heading) +
+//! w_text · min(1, BM25 / Σ idf(query words))`. Scores
 //! keep the confidence that rank fusion throws away; `docs/benchmarks.md` has the
 //! measurements that chose it.
 
@@ -25,7 +25,7 @@ use crate::pii;
 #[serde(rename_all = "lowercase")]
 pub enum SearchMode {
     Hybrid,
-    /// Full-text only (PostgreSQL `ts_rank`; named after the role BM25 plays, it is not BM25).
+    /// Full-text only: Okapi BM25 over PostgreSQL's `tsvector`s.
     Bm25,
     Vector,
 }
@@ -70,6 +70,15 @@ pub struct SearchRequest<'a> {
 pub struct SearchHit {
     pub citation: Citation,
     pub content: String,
+    pub signals: Signals,
+}
+
+/// The features the hybrid score was made from, for `kb search --explain`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
+pub struct Signals {
+    pub chunk_similarity: f32,
+    pub heading_similarity: f32,
+    pub text_rank: f32,
 }
 
 /// A scored chunk before re-ranking.
@@ -82,8 +91,10 @@ pub(crate) struct Candidate {
     pub section: String,
     pub content: String,
     pub chunk_sim: f32,
-    pub title_sim: f32,
+    pub heading_sim: f32,
     pub text_rank: f32,
+    /// Sum of the query words' IDF: the BM25 score of a chunk holding each word once.
+    pub query_idf: f32,
     #[sqlx(skip)]
     pub score: f32,
 }
@@ -205,17 +216,44 @@ impl Retriever {
     }
 }
 
-/// Candidates from the vector index and from full-text search (any query word may
-/// match: the `&` of `plainto_tsquery` becomes `|`), with every feature computed for
-/// every candidate.
+/// Candidates from the vector index and from full-text search, with every feature
+/// computed for every candidate.
+///
+/// The text feature is Okapi BM25 (k1 = 1.2, b = 0.75) over chunks, computed from
+/// the `tsvector`s: PostgreSQL's `ts_rank` has no inverse document frequency, so a
+/// word found everywhere (the shop's own name, say) would count as much as a rare,
+/// telling one. Any query word may match (an OR query); stop words are dropped and
+/// words stemmed by the `english` text search configuration.
 const CANDIDATES_SQL: &str = "
 WITH q AS (
-    SELECT $1::vector AS v,
-           NULLIF(replace(plainto_tsquery('english', $2)::text, '&', '|'), '')::tsquery AS tq
+    SELECT $1::vector AS v
+),
+terms AS (
+    SELECT t.lexeme, to_tsquery('simple', quote_literal(t.lexeme)) AS tq
+    FROM unnest(to_tsvector('english', $2)) AS t
 ),
 allowed AS (
     SELECT id FROM kb_docs
     WHERE $3::text IS NULL OR allowed_channels = '{}' OR $3 = ANY (allowed_channels)
+),
+stats AS (
+    SELECT count(*)::float8 AS n, GREATEST(avg(token_count), 1)::float8 AS avgdl FROM kb_chunks
+),
+idf AS (
+    SELECT terms.lexeme, ln(1 + (stats.n - df.df + 0.5) / (df.df + 0.5)) AS idf
+    FROM terms CROSS JOIN stats
+    CROSS JOIN LATERAL (SELECT count(*)::float8 AS df FROM kb_chunks c WHERE c.tsv @@ terms.tq) df
+),
+bm25 AS (
+    SELECT c.id,
+           (SELECT sum(idf.idf * (tf.n * 2.2) / (tf.n + 1.2 * (0.25 + 0.75 * c.token_count / stats.avgdl)))
+            FROM unnest(c.tsv) u
+            JOIN idf ON idf.lexeme = u.lexeme
+            CROSS JOIN LATERAL (SELECT COALESCE(array_length(u.positions, 1), 1)::float8 AS n) tf
+           ) AS score
+    FROM kb_chunks c CROSS JOIN stats
+    WHERE c.tsv @@ (SELECT COALESCE(tsquery_or_agg, ''::tsquery) FROM (SELECT string_agg(quote_literal(lexeme), ' | ')::tsquery AS tsquery_or_agg FROM terms) x)
+      AND c.doc_id IN (SELECT id FROM allowed)
 ),
 by_vector AS (
     SELECT c.id FROM kb_chunks c, q
@@ -224,40 +262,61 @@ by_vector AS (
     LIMIT $4
 ),
 by_text AS (
-    SELECT c.id FROM kb_chunks c, q
-    WHERE q.tq IS NOT NULL AND c.tsv @@ q.tq AND c.doc_id IN (SELECT id FROM allowed)
-    ORDER BY ts_rank_cd(c.tsv, q.tq, 1) DESC
-    LIMIT $5
+    SELECT id FROM bm25 ORDER BY score DESC LIMIT $5
 )
 SELECT c.id AS chunk_id, c.doc_id, d.title, d.url, c.section, c.content,
        (1 - (c.embedding <=> q.v))::real AS chunk_sim,
-       COALESCE(1 - (d.title_embedding <=> q.v), 0)::real AS title_sim,
-       COALESCE(ts_rank_cd(c.tsv, q.tq, 1), 0)::real AS text_rank
+       (1 - (c.heading_embedding <=> q.v))::real AS heading_sim,
+       COALESCE(bm25.score, 0)::real AS text_rank,
+       COALESCE((SELECT sum(idf) FROM idf), 0)::real AS query_idf
 FROM (SELECT id FROM by_vector UNION SELECT id FROM by_text) cand
 JOIN kb_chunks c ON c.id = cand.id
 JOIN kb_docs d ON d.id = c.doc_id
+LEFT JOIN bm25 ON bm25.id = c.id
 CROSS JOIN q";
 
 /// Scores every candidate for the mode; see the module docs for the hybrid formula.
 pub(crate) fn score(candidates: &mut [Candidate], mode: SearchMode, w: FusionWeights) {
-    let max_rank = candidates
-        .iter()
-        .map(|c| c.text_rank)
-        .fold(0.0f32, f32::max);
-    let total = (w.chunk + w.title + w.text).max(f32::EPSILON);
+    let chunk = MinMax::over(candidates.iter().map(|c| c.chunk_sim));
+    let heading = MinMax::over(candidates.iter().map(|c| c.heading_sim));
+    let text = MinMax::over(candidates.iter().map(|c| c.text_rank));
+    let total = (w.chunk + w.heading + w.text).max(f32::EPSILON);
     for c in candidates.iter_mut() {
-        let text = if max_rank > 0.0 {
-            c.text_rank / max_rank
-        } else {
-            0.0
-        };
         c.score = match mode {
             SearchMode::Vector => c.chunk_sim,
             SearchMode::Bm25 => c.text_rank,
             SearchMode::Hybrid => {
-                (w.chunk * c.chunk_sim + w.title * c.title_sim + w.text * text) / total
+                (w.chunk * chunk.scale(c.chunk_sim)
+                    + w.heading * heading.scale(c.heading_sim)
+                    + w.text * text.scale(c.text_rank))
+                    / total
             }
         };
+    }
+}
+
+/// Min-max scaling of one signal over the candidate set, so signals of different
+/// ranges (cosines around 0.3–0.8, BM25 in IDF units) weigh what their weights say.
+struct MinMax {
+    min: f32,
+    max: f32,
+}
+
+impl MinMax {
+    fn over(values: impl Iterator<Item = f32>) -> Self {
+        values.fold(Self { min: f32::INFINITY, max: f32::NEG_INFINITY }, |m, v| Self {
+            min: m.min.min(v),
+            max: m.max.max(v),
+        })
+    }
+
+    fn scale(&self, v: f32) -> f32 {
+        let range = self.max - self.min;
+        if range > f32::EPSILON {
+            (v - self.min) / range
+        } else {
+            0.0
+        }
     }
 }
 
@@ -273,6 +332,11 @@ fn into_hit(c: Candidate) -> SearchHit {
             score: c.score,
         },
         content: c.content,
+        signals: Signals {
+            chunk_similarity: c.chunk_sim,
+            heading_similarity: c.heading_sim,
+            text_rank: c.text_rank,
+        },
     }
 }
 

@@ -22,8 +22,8 @@ pub struct DocVersion<'a> {
     pub collection: &'a str,
     pub doc: &'a SourceDoc,
     pub content_hash: &'a str,
-    pub title_embedding: Vec<f32>,
-    pub chunks: Vec<(Chunk, Vec<f32>)>,
+    /// Each chunk with its content embedding and its heading embedding.
+    pub chunks: Vec<(Chunk, Vec<f32>, Vec<f32>)>,
 }
 
 /// Advisory-lock key held by anything that writes the knowledge base (ingest, reindex).
@@ -69,12 +69,12 @@ pub async fn write_doc(pool: &PgPool, version: DocVersion<'_>) -> Result<Uuid, s
     let mut tx = pool.begin().await?;
     let doc = version.doc;
     let doc_id: Uuid = sqlx::query_scalar(
-        "INSERT INTO kb_docs (id, collection, source, kind, title, url, allowed_channels, content_hash, title_embedding)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+        "INSERT INTO kb_docs (id, collection, source, kind, title, url, allowed_channels, content_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (collection, source) DO UPDATE SET
             kind = EXCLUDED.kind, title = EXCLUDED.title, url = EXCLUDED.url,
             allowed_channels = EXCLUDED.allowed_channels, content_hash = EXCLUDED.content_hash,
-            title_embedding = EXCLUDED.title_embedding, updated_at = now()
+            updated_at = now()
          RETURNING id",
     )
     .bind(Uuid::now_v7())
@@ -85,7 +85,6 @@ pub async fn write_doc(pool: &PgPool, version: DocVersion<'_>) -> Result<Uuid, s
     .bind(&doc.url)
     .bind(&doc.allowed_channels)
     .bind(version.content_hash)
-    .bind(Vector::from(version.title_embedding))
     .fetch_one(&mut *tx)
     .await?;
     sqlx::query("DELETE FROM kb_chunks WHERE doc_id = $1")
@@ -102,12 +101,12 @@ async fn insert_chunks(
     tx: &mut Transaction<'_, Postgres>,
     doc_id: Uuid,
     title: &str,
-    chunks: Vec<(Chunk, Vec<f32>)>,
+    chunks: Vec<(Chunk, Vec<f32>, Vec<f32>)>,
 ) -> Result<(), sqlx::Error> {
-    for (ordinal, (chunk, embedding)) in chunks.into_iter().enumerate() {
+    for (ordinal, (chunk, embedding, heading_embedding)) in chunks.into_iter().enumerate() {
         sqlx::query(
-            "INSERT INTO kb_chunks (id, doc_id, ordinal, section, content, token_count, embedding, tsv)
-             VALUES ($1, $2, $3, $4, $5, $6, $7,
+            "INSERT INTO kb_chunks (id, doc_id, ordinal, section, content, token_count, embedding, heading_embedding, tsv)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $9,
                      setweight(to_tsvector('english', $8), 'A')
                   || setweight(to_tsvector('english', $4), 'B')
                   || setweight(to_tsvector('english', $5), 'D'))",
@@ -120,6 +119,7 @@ async fn insert_chunks(
         .bind(chunk.token_count as i32)
         .bind(Vector::from(embedding))
         .bind(title)
+        .bind(Vector::from(heading_embedding))
         .execute(&mut **tx)
         .await?;
     }

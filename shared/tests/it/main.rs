@@ -2,5 +2,8 @@
 //! Database tests create their own uuid-named database (see `support`).
 
 mod embed_parity;
+mod kb_admin;
+mod kb_ingest;
+mod kb_search;
 mod parse;
 mod support;

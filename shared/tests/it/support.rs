@@ -1,1 +1,122 @@
+//! Test support: a fresh, migrated PostgreSQL database per test (uuid-named, dropped
+//! at the end), the embedding model loaded once per test binary, and small KB folders.
 
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use frontdesk::config::{Config, DatabaseConfig, Secret};
+use frontdesk::db;
+use frontdesk::embed::{default_model_dir, Embedder, LocalEmbedder};
+use sqlx::PgPool;
+
+/// The server tests create their databases on (`FRONTDESK_TEST_DATABASE_URL`, else
+/// the local default), with a maintenance database to issue CREATE DATABASE from.
+fn server_url() -> String {
+    std::env::var("FRONTDESK_TEST_DATABASE_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into())
+}
+
+pub struct TestDb {
+    pub name: String,
+    pub pool: PgPool,
+    pub config: DatabaseConfig,
+}
+
+impl TestDb {
+    pub async fn new() -> Self {
+        let name = format!("fd_test_{}", uuid::Uuid::new_v4().simple());
+        let admin = admin().await;
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&admin)
+            .await
+            .expect("create test database");
+        admin.close().await;
+        let config = DatabaseConfig {
+            url: Secret::new(format!("{}/{name}", server_url())),
+            max_connections: 5,
+            auto_migrate: true,
+        };
+        let pool = db::connect(&config, None)
+            .await
+            .expect("connect to test database");
+        db::migrate(&pool).await.expect("migrate test database");
+        Self { name, pool, config }
+    }
+
+    /// A database without the schema, for start-up policy tests.
+    pub async fn empty() -> Self {
+        let name = format!("fd_test_{}", uuid::Uuid::new_v4().simple());
+        let admin = admin().await;
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&admin)
+            .await
+            .expect("create");
+        admin.close().await;
+        let config = DatabaseConfig {
+            url: Secret::new(format!("{}/{name}", server_url())),
+            max_connections: 5,
+            auto_migrate: false,
+        };
+        let pool = db::connect(&config, None).await.expect("connect");
+        Self { name, pool, config }
+    }
+
+    pub async fn drop(self) {
+        self.pool.close().await;
+        let admin = admin().await;
+        let _ = sqlx::query(&format!(
+            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+            self.name
+        ))
+        .execute(&admin)
+        .await;
+        admin.close().await;
+    }
+}
+
+async fn admin() -> PgPool {
+    PgPool::connect(&format!("{}/postgres", server_url()))
+        .await
+        .expect("PostgreSQL must be running on 127.0.0.1:5432 (run scripts/setup.sh)")
+}
+
+/// The local embedder, loaded once per test binary.
+pub fn embedder() -> Embedder {
+    static EMBEDDER: OnceLock<Embedder> = OnceLock::new();
+    EMBEDDER
+        .get_or_init(|| {
+            let dir = default_model_dir();
+            let local = LocalEmbedder::load(&dir).unwrap_or_else(|e| {
+                panic!(
+                    "cannot load the model from {}: {e}; run scripts/setup.sh",
+                    dir.display()
+                )
+            });
+            Embedder::local(local)
+        })
+        .clone()
+}
+
+pub fn config() -> Config {
+    Config::default()
+}
+
+/// The demo knowledge base shipped in the repository.
+pub fn demo_kb() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../demo/kb")
+}
+
+/// Writes `files` (relative path, content) under a fresh temporary folder.
+pub fn kb_folder(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (path, content) in files {
+        write(dir.path(), path, content);
+    }
+    dir
+}
+
+pub fn write(root: &Path, path: &str, content: &str) {
+    let full = root.join(path);
+    std::fs::create_dir_all(full.parent().expect("parent")).expect("mkdir");
+    std::fs::write(full, content).expect("write");
+}

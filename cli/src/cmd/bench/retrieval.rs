@@ -32,7 +32,7 @@ pub struct RetrievalArgs {
     /// Mode to measure, or all
     #[arg(long, default_value = "all", value_parser = ["all", "hybrid", "bm25", "vector"])]
     mode: String,
-    /// Hybrid weights as CHUNK,TITLE,TEXT (default: retrieval.fusion from the config)
+    /// Hybrid weights as CHUNK,HEADING,TEXT (repeatable, to compare) (default: retrieval.fusion from the config)
     #[arg(long, value_name = "C,T,X", value_parser = parse_weights)]
     fusion: Vec<FusionWeights>,
     /// Print the figures as JSON
@@ -50,10 +50,14 @@ fn parse_weights(s: &str) -> Result<FusionWeights, String> {
         })
         .collect::<Result<_, _>>()?;
     match parts[..] {
-        [chunk, title, text] if chunk >= 0.0 && title >= 0.0 && text >= 0.0 => {
-            Ok(FusionWeights { chunk, title, text })
+        [chunk, heading, text] if chunk >= 0.0 && heading >= 0.0 && text >= 0.0 => {
+            Ok(FusionWeights {
+                chunk,
+                heading,
+                text,
+            })
         }
-        _ => Err("expected three non-negative numbers: CHUNK,TITLE,TEXT".into()),
+        _ => Err("expected three non-negative numbers: CHUNK,HEADING,TEXT".into()),
     }
 }
 
@@ -157,7 +161,7 @@ impl RetrievalArgs {
             if mode == SearchMode::Hybrid && !self.fusion.is_empty() {
                 for w in &self.fusion {
                     runs.push((
-                        format!("hybrid {},{},{}", w.chunk, w.title, w.text),
+                        format!("hybrid {},{},{}", w.chunk, w.heading, w.text),
                         mode,
                         *w,
                     ));

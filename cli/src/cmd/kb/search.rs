@@ -30,6 +30,9 @@ pub struct SearchArgs {
     /// Print citations as JSON
     #[arg(long)]
     json: bool,
+    /// Also show the signals behind each score (chunk and heading similarity, text rank)
+    #[arg(long)]
+    explain: bool,
 }
 
 pub fn parse_mode(s: &str) -> Result<SearchMode, String> {
@@ -51,22 +54,42 @@ impl SearchArgs {
                 mode: self.mode,
             })
             .await?;
-        let citations: Vec<_> = hits.into_iter().map(|h| h.citation).collect();
         if self.json {
+            let citations: Vec<serde_json::Value> = hits
+                .iter()
+                .map(|h| {
+                    let mut c = serde_json::to_value(&h.citation).unwrap_or_default();
+                    if self.explain {
+                        c["signals"] = serde_json::to_value(h.signals).unwrap_or_default();
+                    }
+                    c
+                })
+                .collect();
+            let query = &self.query;
             output::print_json(
-                &serde_json::json!({ "query": self.query, "mode": self.mode, "citations": citations }),
+                &serde_json::json!({ "query": query, "mode": self.mode, "citations": citations }),
             )?;
             return Ok(ExitCode::SUCCESS);
         }
-        if citations.is_empty() {
+        if hits.is_empty() {
             println!("no results (is the knowledge base empty? see `agentctl kb status`)");
             return Ok(ExitCode::SUCCESS);
         }
         let mut table = output::table(&["#", "score", "title", "section", "url", "snippet"]);
-        for (i, c) in citations.iter().enumerate() {
+        for (i, hit) in hits.iter().enumerate() {
+            let c = &hit.citation;
+            let s = hit.signals;
+            let score = if self.explain {
+                format!(
+                    "{:.3}\nchunk {:.3}\nheading {:.3}\ntext {:.3}",
+                    c.score, s.chunk_similarity, s.heading_similarity, s.text_rank
+                )
+            } else {
+                format!("{:.3}", c.score)
+            };
             table.add_row(vec![
                 (i + 1).to_string(),
-                format!("{:.3}", c.score),
+                score,
                 c.title.clone(),
                 c.section.clone(),
                 c.url.clone().unwrap_or_default(),
