@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 pub use load::{ConfigError, ConfigSource};
 pub use secret::{redact_url_password, Secret, REDACTED};
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     pub database: DatabaseConfig,
@@ -129,19 +129,6 @@ pub struct FusionWeights {
     pub chunk: f32,
     pub heading: f32,
     pub text: f32,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Self {
-            database: DatabaseConfig::default(),
-            redis: RedisConfig::default(),
-            server: ServerConfig::default(),
-            log: LogConfig::default(),
-            embedding: EmbeddingConfig::default(),
-            retrieval: RetrievalConfig::default(),
-        }
-    }
 }
 
 impl Default for DatabaseConfig {

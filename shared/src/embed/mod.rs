@@ -31,7 +31,7 @@ pub struct Embedder(Arc<Provider>);
 
 enum Provider {
     Local(Arc<LocalEmbedder>),
-    OpenAi(OpenAiEmbedder),
+    OpenAi(Box<OpenAiEmbedder>),
 }
 
 impl std::fmt::Debug for Embedder {
@@ -64,11 +64,11 @@ impl Embedder {
                         dir.join("tokenizer.json").display()
                     ))
                 })?;
-                Ok(Self(Arc::new(Provider::OpenAi(OpenAiEmbedder::new(
+                Ok(Self::openai(OpenAiEmbedder::new(
                     &config.openai,
                     tokenizer,
                     config.query_cache_size,
-                )?))))
+                )?))
             }
         }
     }
@@ -78,7 +78,7 @@ impl Embedder {
     }
 
     pub fn openai(embedder: OpenAiEmbedder) -> Self {
-        Self(Arc::new(Provider::OpenAi(embedder)))
+        Self(Arc::new(Provider::OpenAi(Box::new(embedder))))
     }
 
     /// The model's name as recorded with the index (`all-MiniLM-L6-v2`, `openai:<model>`).

@@ -8,8 +8,26 @@ use super::search::Candidate;
 
 /// Score multiplier for a second (and further) chunk of an already selected document.
 const SAME_DOC_PENALTY: f32 = 0.85;
+/// Weight of query coverage added to the fused score (hybrid mode).
+pub(crate) const COVERAGE_WEIGHT: f32 = 0.2;
 
-pub(crate) fn rerank(mut pool: Vec<Candidate>, top_k: usize) -> Vec<Candidate> {
+/// Share of the query's IDF mass a candidate's BM25 score amounts to, in [0, 1].
+pub(crate) fn coverage(c: &Candidate) -> f32 {
+    if c.query_idf > 0.0 {
+        (c.text_rank / c.query_idf).min(1.0)
+    } else {
+        0.0
+    }
+}
+
+pub(crate) fn rerank(
+    mut pool: Vec<Candidate>,
+    top_k: usize,
+    coverage_weight: f32,
+) -> Vec<Candidate> {
+    for c in pool.iter_mut() {
+        c.score += coverage_weight * coverage(c);
+    }
     let mut selected: Vec<Candidate> = Vec::with_capacity(top_k);
     while selected.len() < top_k && !pool.is_empty() {
         let effective = |c: &Candidate| {
@@ -51,7 +69,7 @@ mod tests {
     #[track_caller]
     fn check(pool: &[(u128, f32)], top_k: usize, expected_docs: &[u128]) {
         let pool = pool.iter().map(|&(d, s)| candidate(d, s)).collect();
-        let docs: Vec<u128> = rerank(pool, top_k)
+        let docs: Vec<u128> = rerank(pool, top_k, 0.0)
             .iter()
             .map(|c| c.doc_id.as_u128())
             .collect();

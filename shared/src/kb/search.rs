@@ -132,10 +132,12 @@ impl Retriever {
             .await?;
         let pool_size = self.config.rerank_pool.max(request.top_k);
         let pool: Vec<Candidate> = ranked.into_iter().take(pool_size).collect();
-        Ok(rerank::rerank(pool, request.top_k)
-            .into_iter()
-            .map(into_hit)
-            .collect())
+        Ok(
+            rerank::rerank(pool, request.top_k, coverage_weight(request.mode))
+                .into_iter()
+                .map(into_hit)
+                .collect(),
+        )
     }
 
     /// Documents ranked best first (a document scores as its best chunk), for evaluation.
@@ -147,7 +149,12 @@ impl Retriever {
     ) -> Result<Vec<(Uuid, f32)>, KbError> {
         let mut best: Vec<(Uuid, f32)> = Vec::new();
         let mut seen = HashMap::new();
-        for c in self.ranked_chunks(query, mode, channel).await? {
+        let mut ranked = self.ranked_chunks(query, mode, channel).await?;
+        // the head goes through the same re-ranker as `search`, so figures measure the pipeline
+        let head_len = self.config.rerank_pool.min(ranked.len());
+        let tail = ranked.split_off(head_len);
+        let head = rerank::rerank(ranked, head_len, coverage_weight(mode));
+        for c in head.into_iter().chain(tail) {
             if let std::collections::hash_map::Entry::Vacant(e) = seen.entry(c.doc_id) {
                 e.insert(());
                 best.push((c.doc_id, c.score));
@@ -275,6 +282,13 @@ JOIN kb_docs d ON d.id = c.doc_id
 LEFT JOIN bm25 ON bm25.id = c.id
 CROSS JOIN q";
 
+fn coverage_weight(mode: SearchMode) -> f32 {
+    match mode {
+        SearchMode::Hybrid => rerank::COVERAGE_WEIGHT,
+        SearchMode::Bm25 | SearchMode::Vector => 0.0,
+    }
+}
+
 /// Scores every candidate for the mode; see the module docs for the hybrid formula.
 pub(crate) fn score(candidates: &mut [Candidate], mode: SearchMode, w: FusionWeights) {
     let chunk = MinMax::over(candidates.iter().map(|c| c.chunk_sim));
@@ -304,10 +318,16 @@ struct MinMax {
 
 impl MinMax {
     fn over(values: impl Iterator<Item = f32>) -> Self {
-        values.fold(Self { min: f32::INFINITY, max: f32::NEG_INFINITY }, |m, v| Self {
-            min: m.min.min(v),
-            max: m.max.max(v),
-        })
+        values.fold(
+            Self {
+                min: f32::INFINITY,
+                max: f32::NEG_INFINITY,
+            },
+            |m, v| Self {
+                min: m.min.min(v),
+                max: m.max.max(v),
+            },
+        )
     }
 
     fn scale(&self, v: f32) -> f32 {

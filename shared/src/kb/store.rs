@@ -27,7 +27,7 @@ pub struct DocVersion<'a> {
 }
 
 /// Advisory-lock key held by anything that writes the knowledge base (ingest, reindex).
-const KB_WRITE_LOCK: i64 = 0x6b62_7772_6974_65; // "kbwrite"
+const KB_WRITE_LOCK: i64 = 0x006b_6277_7269_7465; // "kbwrite"
 
 /// Holds the knowledge-base write lock for as long as the connection lives.
 pub struct WriteLock {
