@@ -3,10 +3,11 @@
 //! channel. The query is PII-masked before it is embedded or searched.
 //!
 //! Fusion is a convex combination, not rank fusion: each candidate is scored by
-//! `w_chunk · cos(query, chunk) + w_heading · cos(query, title and section heading) +
-//! w_text · min(1, BM25 / Σ idf(query words))`. Scores
-//! keep the confidence that rank fusion throws away; `docs/benchmarks.md` has the
-//! measurements that chose it.
+//! `w_chunk · s(cos(query, chunk)) + w_heading · s(cos(query, title and section)) +
+//! w_text · s(BM25)`, where `s` min-max scales each signal over the candidates. Scores
+//! keep the confidence that rank fusion throws away. The re-ranker (`rerank.rs`) then
+//! adds query coverage and favours distinct documents. `docs/benchmarks.md` has the
+//! measurements, including where this fusion loses to dense retrieval.
 
 use std::collections::HashMap;
 use std::str::FromStr;
