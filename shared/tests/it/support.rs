@@ -23,7 +23,19 @@ pub struct TestDb {
 }
 
 impl TestDb {
+    /// A fresh database with the schema applied.
     pub async fn new() -> Self {
+        let db = Self::create(true).await;
+        db::migrate(&db.pool).await.expect("migrate test database");
+        db
+    }
+
+    /// A database without the schema and with `auto_migrate` off, for start-up policy tests.
+    pub async fn empty() -> Self {
+        Self::create(false).await
+    }
+
+    async fn create(auto_migrate: bool) -> Self {
         let name = format!("fd_test_{}", uuid::Uuid::new_v4().simple());
         let admin = admin().await;
         sqlx::query(&format!("CREATE DATABASE {name}"))
@@ -34,30 +46,11 @@ impl TestDb {
         let config = DatabaseConfig {
             url: Secret::new(format!("{}/{name}", server_url())),
             max_connections: 5,
-            auto_migrate: true,
+            auto_migrate,
         };
         let pool = db::connect(&config, None)
             .await
             .expect("connect to test database");
-        db::migrate(&pool).await.expect("migrate test database");
-        Self { name, pool, config }
-    }
-
-    /// A database without the schema, for start-up policy tests.
-    pub async fn empty() -> Self {
-        let name = format!("fd_test_{}", uuid::Uuid::new_v4().simple());
-        let admin = admin().await;
-        sqlx::query(&format!("CREATE DATABASE {name}"))
-            .execute(&admin)
-            .await
-            .expect("create");
-        admin.close().await;
-        let config = DatabaseConfig {
-            url: Secret::new(format!("{}/{name}", server_url())),
-            max_connections: 5,
-            auto_migrate: false,
-        };
-        let pool = db::connect(&config, None).await.expect("connect");
         Self { name, pool, config }
     }
 
