@@ -36,8 +36,8 @@ pub enum KbError {
     ModelMismatch { index: String, configured: String },
     #[error("the embedder returned fewer vectors than texts")]
     EmbeddingCount,
-    #[error("wordpress: {0}")]
-    WordPress(#[from] parse::ParseError),
+    #[error(transparent)]
+    Parse(#[from] parse::ParseError),
     #[error("{0}")]
     Invalid(String),
 }
