@@ -49,7 +49,6 @@ async fn demo_knowledge_base_through_agentctl() {
 
 #[tokio::test]
 async fn config_check_never_prints_secrets() {
-    let db = TestDb::new().await;
     let output = Command::new(binary("agentctl"))
         .args(["config", "check"])
         .env(
@@ -84,7 +83,6 @@ async fn config_check_never_prints_secrets() {
         .expect("agentctl runs");
     assert!(!broken.status.success());
     assert!(String::from_utf8_lossy(&broken.stderr).contains("FRONTDESK__RETRIEVAL__TOP_K"));
-    db.drop().await;
 }
 
 #[tokio::test]

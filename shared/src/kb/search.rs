@@ -9,7 +9,7 @@
 //! adds query coverage and favours distinct documents. `docs/benchmarks.md` has the
 //! measurements, including where this fusion loses to dense retrieval.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::str::FromStr;
 
 use pgvector::Vector;
@@ -149,15 +149,14 @@ impl Retriever {
         channel: Option<&str>,
     ) -> Result<Vec<(Uuid, f32)>, KbError> {
         let mut best: Vec<(Uuid, f32)> = Vec::new();
-        let mut seen = HashMap::new();
+        let mut seen = HashSet::new();
         let mut ranked = self.ranked_chunks(query, mode, channel).await?;
         // the head goes through the same re-ranker as `search`, so figures measure the pipeline
         let head_len = self.config.rerank_pool.min(ranked.len());
         let tail = ranked.split_off(head_len);
         let head = rerank::rerank(ranked, head_len, coverage_weight(mode));
         for c in head.into_iter().chain(tail) {
-            if let std::collections::hash_map::Entry::Vacant(e) = seen.entry(c.doc_id) {
-                e.insert(());
+            if seen.insert(c.doc_id) {
                 best.push((c.doc_id, c.score));
             }
         }
