@@ -224,37 +224,35 @@ impl<'a> Ingester<'a> {
         if pending.is_empty() {
             return Ok(());
         }
-        // per document: its distinct headings, then its chunks
+        // per document: its distinct headings, then its chunks; `slots` maps each chunk
+        // to its heading's position, so every heading is embedded once
         let mut texts = Vec::new();
-        let mut headings_per_doc = Vec::with_capacity(pending.len());
+        let mut layout = Vec::with_capacity(pending.len());
         for p in &pending {
             let mut headings: Vec<String> = Vec::new();
+            let mut slots = Vec::with_capacity(p.chunks.len());
             for c in &p.chunks {
                 let h = heading_text(&p.doc.title, &c.section);
-                if !headings.contains(&h) {
+                let slot = headings.iter().position(|x| *x == h).unwrap_or_else(|| {
                     headings.push(h);
-                }
+                    headings.len() - 1
+                });
+                slots.push(slot);
             }
             texts.extend(headings.iter().cloned());
             texts.extend(p.chunks.iter().map(|c| c.embedding_text(&p.doc.title)));
-            headings_per_doc.push(headings);
+            layout.push((headings.len(), slots));
         }
         let mut vectors = self.embedder.embed_documents(texts).await?.into_iter();
         summary.embeddings_computed += vectors.len();
-        for (p, headings) in pending.into_iter().zip(headings_per_doc) {
-            let heading_vectors: Vec<Vec<f32>> = headings
-                .iter()
+        for (p, (heading_count, slots)) in pending.into_iter().zip(layout) {
+            let heading_vectors: Vec<Vec<f32>> = (0..heading_count)
                 .map(|_| vectors.next().ok_or(KbError::EmbeddingCount))
                 .collect::<Result<_, _>>()?;
             let mut chunks = Vec::with_capacity(p.chunks.len());
-            for chunk in p.chunks {
-                let h = heading_text(&p.doc.title, &chunk.section);
-                let at = headings
-                    .iter()
-                    .position(|x| *x == h)
-                    .ok_or(KbError::EmbeddingCount)?;
+            for (chunk, slot) in p.chunks.into_iter().zip(slots) {
                 let embedding = vectors.next().ok_or(KbError::EmbeddingCount)?;
-                chunks.push((chunk, embedding, heading_vectors[at].clone()));
+                chunks.push((chunk, embedding, heading_vectors[slot].clone()));
             }
             summary.chunks += chunks.len();
             store::write_doc(
