@@ -313,7 +313,7 @@ pub fn content_hash(doc: &SourceDoc, model: &str, params: ChunkParams) -> String
 }
 
 /// Reads files and folders into collections: a folder is its own collection (its
-/// absolute path), a single file belongs to the collection of its folder.
+/// path as given), a single file belongs to the collection of its folder.
 pub fn read_paths(paths: &[PathBuf]) -> Vec<CollectionInput> {
     let mut inputs: Vec<CollectionInput> = Vec::new();
     for path in paths {
@@ -359,19 +359,38 @@ fn display(path: &Path, root: &Path) -> String {
         .replace('\\', "/")
 }
 
+/// The folder as the user named it, normalised (`./demo/kb/` → `demo/kb`), so the same
+/// command from another checkout or machine updates the same collection.
 fn collection_name(path: &Path, is_dir: bool) -> String {
-    let folder = if is_dir {
-        path.to_path_buf()
-    } else {
-        path.parent().map(Path::to_path_buf).unwrap_or_default()
-    };
-    let folder = if folder.as_os_str().is_empty() {
-        PathBuf::from(".")
-    } else {
-        folder
-    };
-    std::fs::canonicalize(&folder)
-        .unwrap_or(folder)
-        .to_string_lossy()
-        .into_owned()
+    let folder = if is_dir { Some(path) } else { path.parent() };
+    let parts: Vec<String> = folder
+        .into_iter()
+        .flat_map(Path::components)
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    match parts.as_slice() {
+        [] => ".".to_string(),
+        [root, rest @ ..] if root == "/" => format!("/{}", rest.join("/")),
+        _ => parts.join("/"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(path: &str, is_dir: bool, expected: &str) {
+        assert_eq!(collection_name(Path::new(path), is_dir), expected);
+    }
+
+    #[test]
+    fn collections_are_named_as_given() {
+        check("demo/kb", true, "demo/kb");
+        check("./demo/kb/", true, "demo/kb");
+        check("demo/kb/policies/returns.md", false, "demo/kb/policies");
+        check("returns.md", false, ".");
+        check("/srv/help", true, "/srv/help");
+    }
 }
