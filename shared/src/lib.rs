@@ -4,9 +4,12 @@
 //! knowledge base, embedder, retrieval) and leaves transports and UIs to the binaries.
 
 pub mod bench;
+pub mod brain;
 pub mod config;
 pub mod db;
 pub mod embed;
 pub mod kb;
+pub mod orders;
 pub mod pii;
 pub mod telemetry;
+pub mod tickets;

@@ -5,6 +5,7 @@
 //! `..._FILE` form whose value is read from that file (Docker secrets). Secrets are held
 //! in [`Secret`], which never prints itself.
 
+mod agent;
 mod load;
 mod secret;
 
@@ -12,6 +13,10 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+pub use agent::{
+    AgentConfig, LlmConfig, LlmEndpoint, LlmProviderKind, ModelPrice, OrderBackendKind,
+    OrdersConfig, TicketBackendKind, TicketWebhookConfig, TicketsConfig, WooCommerceConfig,
+};
 pub use load::{ConfigError, ConfigSource};
 pub use secret::{redact_url_password, Secret, REDACTED};
 
@@ -24,6 +29,10 @@ pub struct Config {
     pub log: LogConfig,
     pub embedding: EmbeddingConfig,
     pub retrieval: RetrievalConfig,
+    pub agent: AgentConfig,
+    pub llm: LlmConfig,
+    pub orders: OrdersConfig,
+    pub tickets: TicketsConfig,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -122,13 +131,15 @@ pub struct RetrievalConfig {
 
 /// Weights of the hybrid score (see `kb::search`): convex combination of the chunk's
 /// vector similarity, its heading's (title and section) similarity and the normalised
-/// full-text rank.
+/// full-text rank. `coverage` is added by the re-ranker: the share of the query's
+/// IDF mass the candidate's text matches.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct FusionWeights {
     pub chunk: f32,
     pub heading: f32,
     pub text: f32,
+    pub coverage: f32,
 }
 
 impl Default for DatabaseConfig {
@@ -213,6 +224,7 @@ impl Default for FusionWeights {
             chunk: 0.5,
             heading: 0.3,
             text: 0.2,
+            coverage: 0.2,
         }
     }
 }
@@ -225,11 +237,22 @@ impl Config {
     }
 
     /// Every secret with its dotted key path.
-    pub(crate) fn secrets(&self) -> [(&'static str, &Secret); 3] {
+    pub(crate) fn secrets(&self) -> [(&'static str, &Secret); 8] {
         [
             ("database.url", &self.database.url),
             ("redis.url", &self.redis.url),
             ("embedding.openai.api_key", &self.embedding.openai.api_key),
+            ("llm.primary.api_key", &self.llm.primary.api_key),
+            ("llm.fallback.api_key", &self.llm.fallback.api_key),
+            (
+                "orders.woocommerce.consumer_key",
+                &self.orders.woocommerce.consumer_key,
+            ),
+            (
+                "orders.woocommerce.consumer_secret",
+                &self.orders.woocommerce.consumer_secret,
+            ),
+            ("tickets.webhook.token", &self.tickets.webhook.token),
         ]
     }
 
@@ -273,7 +296,12 @@ impl Config {
             );
         }
         let f = r.fusion;
-        if f.chunk < 0.0 || f.heading < 0.0 || f.text < 0.0 || f.chunk + f.heading + f.text <= 0.0 {
+        if f.chunk < 0.0
+            || f.heading < 0.0
+            || f.text < 0.0
+            || f.coverage < 0.0
+            || f.chunk + f.heading + f.text <= 0.0
+        {
             problems.push("retrieval.fusion weights must be non-negative and not all zero".into());
         }
         if self.embedding.provider == EmbeddingProviderKind::Openai

@@ -8,8 +8,6 @@ use super::search::Candidate;
 
 /// Score multiplier for a second (and further) chunk of an already selected document.
 const SAME_DOC_PENALTY: f32 = 0.85;
-/// Weight of query coverage added to the fused score (hybrid mode).
-pub(crate) const COVERAGE_WEIGHT: f32 = 0.2;
 
 /// Share of the query's IDF mass a candidate's BM25 score amounts to, in [0, 1].
 pub(crate) fn coverage(c: &Candidate) -> f32 {

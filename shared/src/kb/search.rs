@@ -123,6 +123,13 @@ impl Retriever {
         self
     }
 
+    fn coverage_weight(&self, mode: SearchMode) -> f32 {
+        match mode {
+            SearchMode::Hybrid => self.config.fusion.coverage,
+            SearchMode::Bm25 | SearchMode::Vector => 0.0,
+        }
+    }
+
     /// The best `top_k` passages for a query, re-ranked from the fused pool.
     pub async fn search(&self, request: &SearchRequest<'_>) -> Result<Vec<SearchHit>, KbError> {
         if request.top_k == 0 || request.top_k > 50 {
@@ -134,7 +141,7 @@ impl Retriever {
         let pool_size = self.config.rerank_pool.max(request.top_k);
         let pool: Vec<Candidate> = ranked.into_iter().take(pool_size).collect();
         Ok(
-            rerank::rerank(pool, request.top_k, coverage_weight(request.mode))
+            rerank::rerank(pool, request.top_k, self.coverage_weight(request.mode))
                 .into_iter()
                 .map(into_hit)
                 .collect(),
@@ -154,7 +161,7 @@ impl Retriever {
         // the head goes through the same re-ranker as `search`, so figures measure the pipeline
         let head_len = self.config.rerank_pool.min(ranked.len());
         let tail = ranked.split_off(head_len);
-        let head = rerank::rerank(ranked, head_len, coverage_weight(mode));
+        let head = rerank::rerank(ranked, head_len, self.coverage_weight(mode));
         for c in head.into_iter().chain(tail) {
             if seen.insert(c.doc_id) {
                 best.push((c.doc_id, c.score));
@@ -281,13 +288,6 @@ JOIN kb_chunks c ON c.id = cand.id
 JOIN kb_docs d ON d.id = c.doc_id
 LEFT JOIN bm25 ON bm25.id = c.id
 CROSS JOIN q";
-
-fn coverage_weight(mode: SearchMode) -> f32 {
-    match mode {
-        SearchMode::Hybrid => rerank::COVERAGE_WEIGHT,
-        SearchMode::Bm25 | SearchMode::Vector => 0.0,
-    }
-}
 
 /// Scores every candidate for the mode; see the module docs for the hybrid formula.
 pub(crate) fn score(candidates: &mut [Candidate], mode: SearchMode, w: FusionWeights) {

@@ -32,8 +32,8 @@ pub struct RetrievalArgs {
     /// Mode to measure, or all
     #[arg(long, default_value = "all", value_parser = ["all", "hybrid", "bm25", "vector"])]
     mode: String,
-    /// Hybrid weights as CHUNK,HEADING,TEXT (repeatable, to compare) (default: retrieval.fusion from the config)
-    #[arg(long, value_name = "C,T,X", value_parser = parse_weights)]
+    /// Hybrid weights as CHUNK,HEADING,TEXT[,COVERAGE] (repeatable, to compare) (default: retrieval.fusion from the config)
+    #[arg(long, value_name = "C,H,T[,COV]", value_parser = parse_weights)]
     fusion: Vec<FusionWeights>,
     /// Print the figures as JSON
     #[arg(long)]
@@ -49,15 +49,23 @@ fn parse_weights(s: &str) -> Result<FusionWeights, String> {
                 .map_err(|_| format!("`{p}` is not a number"))
         })
         .collect::<Result<_, _>>()?;
+    if parts.iter().any(|w| *w < 0.0) {
+        return Err("weights must be non-negative".into());
+    }
     match parts[..] {
-        [chunk, heading, text] if chunk >= 0.0 && heading >= 0.0 && text >= 0.0 => {
-            Ok(FusionWeights {
-                chunk,
-                heading,
-                text,
-            })
-        }
-        _ => Err("expected three non-negative numbers: CHUNK,HEADING,TEXT".into()),
+        [chunk, heading, text] => Ok(FusionWeights {
+            chunk,
+            heading,
+            text,
+            ..FusionWeights::default()
+        }),
+        [chunk, heading, text, coverage] => Ok(FusionWeights {
+            chunk,
+            heading,
+            text,
+            coverage,
+        }),
+        _ => Err("expected three or four numbers: CHUNK,HEADING,TEXT[,COVERAGE]".into()),
     }
 }
 
@@ -161,7 +169,7 @@ impl RetrievalArgs {
             if mode == SearchMode::Hybrid && !self.fusion.is_empty() {
                 for w in &self.fusion {
                     runs.push((
-                        format!("hybrid {},{},{}", w.chunk, w.heading, w.text),
+                        format!("hybrid {},{},{},{}", w.chunk, w.heading, w.text, w.coverage),
                         mode,
                         *w,
                     ));

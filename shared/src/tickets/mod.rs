@@ -1,0 +1,68 @@
+//! Tickets: one trait, two back ends (the built-in `tickets` table and an outgoing
+//! helpdesk webhook). Creating a ticket is idempotent per thread and reason.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Priority {
+    Low,
+    Normal,
+    High,
+    Urgent,
+}
+
+impl Priority {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Low => "low",
+            Self::Normal => "normal",
+            Self::High => "high",
+            Self::Urgent => "urgent",
+        }
+    }
+}
+
+/// What to open a ticket about.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NewTicket {
+    pub thread_id: Option<Uuid>,
+    /// Why the ticket exists (`customer_request`, `abusive`, `sla_degraded`, ...); with
+    /// `thread_id` it is the idempotency key.
+    pub reason: String,
+    pub email: Option<String>,
+    pub subject: String,
+    pub body: String,
+    pub priority: Priority,
+}
+
+/// A ticket as created (or found, when it already existed for the thread and reason).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ticket {
+    pub id: Uuid,
+    /// Human-facing number ("#1001").
+    pub number: i64,
+    pub status: String,
+    pub priority: String,
+    pub thread_id: Option<Uuid>,
+    /// Id in the external helpdesk, when one is used.
+    pub external_id: Option<String>,
+    /// False when an earlier call already created it.
+    pub created: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum TicketError {
+    #[error("ticket store: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("helpdesk: {0}")]
+    Remote(String),
+}
+
+/// Where tickets go.
+#[async_trait::async_trait]
+pub trait TicketBackend: Send + Sync {
+    fn name(&self) -> &'static str;
+    async fn create(&self, ticket: &NewTicket) -> Result<Ticket, TicketError>;
+}
