@@ -7,6 +7,8 @@
 //! (`anthropic.rs`) and the built-in offline brain (`offline/`). `chain.rs` runs them
 //! primary → fallback → offline.
 
+pub mod offline;
+
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
