@@ -7,7 +7,9 @@
 //! (`anthropic.rs`) and the built-in offline brain (`offline/`). `chain.rs` runs them
 //! primary → fallback → offline.
 
+pub mod chain;
 pub mod offline;
+pub mod prompts;
 
 use std::time::Duration;
 

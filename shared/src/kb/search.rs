@@ -118,6 +118,11 @@ impl Retriever {
         }
     }
 
+    /// The embedding model the query vectors come from.
+    pub fn model_name(&self) -> String {
+        self.embedder.model_name()
+    }
+
     pub fn with_fusion(mut self, fusion: FusionWeights) -> Self {
         self.config.fusion = fusion;
         self

@@ -1,7 +1,190 @@
 //! The offline brain: routes with the embedding model plus rules, extracts slots, and
 //! drafts grounded answers extractively from tool results. No network, no API key.
+//! It is the default when no LLM is configured and the last fallback when one fails.
 
+pub mod draft;
 pub mod router;
 pub mod slots;
 
+use serde_json::json;
+
 pub use router::{Route, Router, Routing};
+
+use super::{Brain, BrainError, BrainReply, BrainRequest, ChatItem, Purpose, ToolCall};
+use crate::embed::Embedder;
+use crate::tools::{CREATE_TICKET, GET_ORDER, HANDOFF_HUMAN, SEARCH_KB};
+
+pub const PROVIDER: &str = "offline";
+pub const MODEL: &str = "offline-router-v1";
+
+pub struct OfflineBrain {
+    router: Router,
+    embedder: Embedder,
+}
+
+impl std::fmt::Debug for OfflineBrain {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OfflineBrain").finish()
+    }
+}
+
+impl OfflineBrain {
+    pub async fn new(embedder: Embedder) -> Result<Self, crate::embed::EmbedError> {
+        Ok(Self {
+            router: Router::new(embedder.clone()).await?,
+            embedder,
+        })
+    }
+
+    pub fn router(&self) -> &Router {
+        &self.router
+    }
+
+    async fn plan(&self, history: &[ChatItem], question: &str) -> Result<BrainReply, BrainError> {
+        let routing = self
+            .router
+            .route(question)
+            .await
+            .map_err(|e| BrainError::Malformed(format!("routing failed: {e}")))?;
+        let call = |name: &str, args: serde_json::Value| BrainReply {
+            tool_calls: vec![ToolCall {
+                id: format!("offline-{name}"),
+                name: name.to_string(),
+                arguments: args.to_string(),
+            }],
+            model: MODEL.into(),
+            ..Default::default()
+        };
+        let text = |t: &str| BrainReply {
+            text: Some(t.to_string()),
+            model: MODEL.into(),
+            ..Default::default()
+        };
+        Ok(match routing.route {
+            Route::OrderStatus => {
+                // slots may have come in earlier messages of the conversation
+                let user_texts: Vec<&str> = history
+                    .iter()
+                    .rev()
+                    .filter_map(|i| match i {
+                        ChatItem::User { text } => Some(text.as_str()),
+                        _ => None,
+                    })
+                    .take(4)
+                    .collect();
+                let order_id = user_texts.iter().find_map(|t| slots::order_id(t));
+                let email = user_texts.iter().find_map(|t| slots::email(t));
+                call(GET_ORDER, json!({ "order_id": order_id, "email": email }))
+            }
+            Route::Returns | Route::ProductQuestion | Route::Faq => {
+                call(SEARCH_KB, json!({ "query": question, "top_k": 3 }))
+            }
+            Route::HumanRequest => call(
+                HANDOFF_HUMAN,
+                json!({ "reason": "the customer asked for a person", "transcript_excerpt": question }),
+            ),
+            Route::Abusive => call(
+                CREATE_TICKET,
+                json!({
+                    "subject": "Abusive message in chat",
+                    "body": "A customer message was flagged as abusive; please review the conversation.",
+                    "priority": "normal"
+                }),
+            ),
+            Route::OutOfScope => text(
+                "I'm the shop's support assistant, so I can only help with our products, orders, shipping, returns and your account. Is there anything about those I can do for you?",
+            ),
+            Route::SmallTalk => text(small_talk(question)),
+        })
+    }
+}
+
+fn small_talk(question: &str) -> &'static str {
+    let q = question.to_lowercase();
+    if ["thank", "merci", "danke", "gracias", "cheers"]
+        .iter()
+        .any(|w| q.contains(w))
+    {
+        "You're welcome! Is there anything else I can help with?"
+    } else if ["bye", "good night", "ciao", "tschüss"]
+        .iter()
+        .any(|w| q.contains(w))
+    {
+        "Goodbye, and thanks for shopping with us!"
+    } else if q.contains("bot")
+        || q.contains(" ai")
+        || q.contains("human")
+        || q.contains("real person")
+    {
+        "I'm the shop's automated assistant. I can answer questions and check orders, and I can bring in a person from our team whenever you like."
+    } else {
+        "Hello! How can I help you today? I can answer questions about products, shipping and returns, or check an order."
+    }
+}
+
+#[async_trait::async_trait]
+impl Brain for OfflineBrain {
+    fn provider(&self) -> &str {
+        PROVIDER
+    }
+
+    fn model(&self) -> &str {
+        MODEL
+    }
+
+    async fn complete(&self, request: &BrainRequest<'_>) -> Result<BrainReply, BrainError> {
+        let history = request.history;
+        let last_user = history
+            .iter()
+            .rposition(|i| matches!(i, ChatItem::User { .. }))
+            .ok_or_else(|| BrainError::Malformed("no customer message to answer".into()))?;
+        let ChatItem::User { text: question } = &history[last_user] else {
+            unreachable!("rposition matched a user item")
+        };
+        let results: Vec<(&str, &str, bool)> = history[last_user + 1..]
+            .iter()
+            .filter_map(|i| match i {
+                ChatItem::ToolResult {
+                    name,
+                    content,
+                    is_error,
+                    ..
+                } => Some((name.as_str(), content.as_str(), *is_error)),
+                _ => None,
+            })
+            .collect();
+        if let Some((tool, content, is_error)) = results.last() {
+            let text = if *tool == CREATE_TICKET
+                && results.len() == 1
+                && is_abuse_ticket(history, last_user)
+            {
+                draft::NEUTRAL.to_string()
+            } else {
+                draft::from_tool(&self.embedder, question, tool, content, *is_error).await
+            };
+            return Ok(BrainReply {
+                text: Some(text),
+                model: MODEL.into(),
+                ..Default::default()
+            });
+        }
+        if request.purpose == Purpose::Draft || request.tools.is_empty() {
+            return Ok(BrainReply {
+                text: Some(draft::NOTHING_FOUND.into()),
+                model: MODEL.into(),
+                ..Default::default()
+            });
+        }
+        self.plan(&history[..=last_user], question).await
+    }
+}
+
+/// True when the ticket this turn opened was the offline brain's abuse ticket.
+fn is_abuse_ticket(history: &[ChatItem], last_user: usize) -> bool {
+    history[last_user + 1..].iter().any(|i| match i {
+        ChatItem::Assistant { tool_calls, .. } => tool_calls
+            .iter()
+            .any(|c| c.name == CREATE_TICKET && c.arguments.contains("Abusive message")),
+        _ => false,
+    })
+}

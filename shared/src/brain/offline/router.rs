@@ -64,7 +64,7 @@ struct Exemplar {
 const EXEMPLARS: &str = include_str!("exemplars.jsonl");
 
 /// Insults, threats and profanity aimed at someone (English, German, French, Spanish).
-static ABUSE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static ABUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
         \b(?:idiots?|imbeciles?|morons?|stupid\s+(?:bot|machine|people|shop|idiots?)|dumb\s+(?:bot|machine|ass)

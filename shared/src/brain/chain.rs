@@ -1,0 +1,202 @@
+//! The fallback chain: primary model → fallback model → offline brain. Each call is
+//! recorded in `llm_calls` (provider, model, prompt version, tokens, latency, cost,
+//! outcome); a provider that fails or times out hands the same request to the next.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use sqlx::PgPool;
+use uuid::Uuid;
+
+use super::{Brain, BrainError, BrainReply, BrainRequest};
+use crate::config::ModelPrice;
+
+/// One attempt, for the turn's trace.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct BrainAttempt {
+    pub provider: String,
+    pub model: String,
+    pub purpose: &'static str,
+    pub outcome: String,
+    pub latency_ms: u64,
+    pub tokens_in: u32,
+    pub tokens_out: u32,
+    pub cost_usd: f64,
+}
+
+pub struct BrainChain {
+    brains: Vec<Arc<dyn Brain>>,
+    prices: BTreeMap<String, ModelPrice>,
+    pool: PgPool,
+}
+
+impl std::fmt::Debug for BrainChain {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<String> = self
+            .brains
+            .iter()
+            .map(|b| format!("{}:{}", b.provider(), b.model()))
+            .collect();
+        f.debug_struct("BrainChain")
+            .field("brains", &names)
+            .finish()
+    }
+}
+
+/// A reply with the chain position that produced it.
+#[derive(Debug, Clone)]
+pub struct ChainReply {
+    pub reply: BrainReply,
+    pub provider: String,
+    /// 0 = primary; larger = a fallback answered.
+    pub position: usize,
+}
+
+impl BrainChain {
+    /// `brains` in order of preference; the last one should be the offline brain.
+    pub fn new(
+        brains: Vec<Arc<dyn Brain>>,
+        prices: BTreeMap<String, ModelPrice>,
+        pool: PgPool,
+    ) -> Self {
+        Self {
+            brains,
+            prices,
+            pool,
+        }
+    }
+
+    pub fn describe(&self) -> Vec<String> {
+        self.brains
+            .iter()
+            .map(|b| format!("{}:{}", b.provider(), b.model()))
+            .collect()
+    }
+
+    /// Asks each brain in turn until one answers. `deadline` bounds the whole chain;
+    /// the last brain always gets a chance (the offline brain needs milliseconds).
+    pub async fn complete(
+        &self,
+        thread_id: Uuid,
+        request: &BrainRequest<'_>,
+        deadline: Instant,
+        attempts: &mut Vec<BrainAttempt>,
+    ) -> Result<ChainReply, BrainError> {
+        let mut last_error = BrainError::Transport("no brain configured".into());
+        for (position, brain) in self.brains.iter().enumerate() {
+            let is_last = position + 1 == self.brains.len();
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() && !is_last {
+                continue;
+            }
+            let timeout = if is_last {
+                request.timeout.max(Duration::from_millis(500))
+            } else {
+                request.timeout.min(left)
+            };
+            let req = BrainRequest {
+                timeout,
+                ..request.clone()
+            };
+            let started = Instant::now();
+            let result = match tokio::time::timeout(timeout, brain.complete(&req)).await {
+                Ok(r) => r,
+                Err(_) => Err(BrainError::Timeout(timeout)),
+            };
+            let latency_ms = started.elapsed().as_millis() as u64;
+            let (outcome, usage, model) = match &result {
+                Ok(r) => (
+                    "ok".to_string(),
+                    r.usage,
+                    if r.model.is_empty() {
+                        brain.model().to_string()
+                    } else {
+                        r.model.clone()
+                    },
+                ),
+                Err(e) => (
+                    e.outcome().to_string(),
+                    Default::default(),
+                    brain.model().to_string(),
+                ),
+            };
+            let cost = cost_usd(&self.prices, &model, usage.tokens_in, usage.tokens_out);
+            let attempt = BrainAttempt {
+                provider: brain.provider().to_string(),
+                model,
+                purpose: request.purpose.as_str(),
+                outcome,
+                latency_ms,
+                tokens_in: usage.tokens_in,
+                tokens_out: usage.tokens_out,
+                cost_usd: cost,
+            };
+            if let Err(error) =
+                record(&self.pool, thread_id, request.prompt_version, &attempt).await
+            {
+                tracing::warn!(%error, "could not record llm call");
+            }
+            attempts.push(attempt);
+            match result {
+                Ok(reply) => {
+                    return Ok(ChainReply {
+                        reply,
+                        provider: brain.provider().to_string(),
+                        position,
+                    })
+                }
+                Err(error) => {
+                    tracing::warn!(provider = brain.provider(), model = brain.model(), %error, "brain failed; trying the next");
+                    last_error = error;
+                }
+            }
+        }
+        Err(last_error)
+    }
+}
+
+/// Cost in US dollars: exact model match, else the longest configured prefix.
+pub fn cost_usd(
+    prices: &BTreeMap<String, ModelPrice>,
+    model: &str,
+    tokens_in: u32,
+    tokens_out: u32,
+) -> f64 {
+    let price = prices.get(model).or_else(|| {
+        prices
+            .iter()
+            .filter(|(name, _)| model.starts_with(name.as_str()))
+            .max_by_key(|(name, _)| name.len())
+            .map(|(_, p)| p)
+    });
+    price.map_or(0.0, |p| {
+        (tokens_in as f64 * p.input_per_mtok + tokens_out as f64 * p.output_per_mtok) / 1_000_000.0
+    })
+}
+
+async fn record(
+    pool: &PgPool,
+    thread_id: Uuid,
+    prompt_version: &str,
+    a: &BrainAttempt,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO llm_calls (id, thread_id, provider, model, prompt_version, purpose, tokens_in, tokens_out, cost_usd, latency_ms, outcome)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::float8::numeric, $10, $11)",
+    )
+    .bind(Uuid::now_v7())
+    .bind(thread_id)
+    .bind(&a.provider)
+    .bind(&a.model)
+    .bind(prompt_version)
+    .bind(a.purpose)
+    .bind(a.tokens_in as i32)
+    .bind(a.tokens_out as i32)
+    .bind(a.cost_usd)
+    .bind(a.latency_ms.min(i32::MAX as u64) as i32)
+    .bind(&a.outcome)
+    .execute(pool)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,51 @@
+//! What a turn returns: the same JSON shape `agentctl ask --json` prints and the API serves.
+
+use serde::Serialize;
+use uuid::Uuid;
+
+use super::trace::Transition;
+use crate::brain::chain::BrainAttempt;
+use crate::kb::Citation;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Answered by the bot.
+    Answered,
+    /// A ticket was opened (on request, or because the turn missed its SLA).
+    Ticket,
+    /// The thread waits for, or is with, a person.
+    Handoff,
+    /// Refused before planning (abuse); a ticket records it.
+    Blocked,
+}
+
+/// One tool call as shown to engineers (arguments are not echoed).
+#[derive(Debug, Clone, Serialize)]
+pub struct ToolCallSummary {
+    pub tool: String,
+    pub outcome: &'static str,
+    pub latency_ms: u64,
+    pub attempts: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TurnResult {
+    pub thread_id: Uuid,
+    pub user_message_id: Uuid,
+    /// The stored reply; `None` when a person owns the thread and the bot stayed silent.
+    pub message_id: Option<Uuid>,
+    pub answer: String,
+    pub citations: Vec<Citation>,
+    pub outcome: Outcome,
+    pub thread_status: String,
+    pub ticket_number: Option<i64>,
+    pub tool_calls: Vec<ToolCallSummary>,
+    pub trace: Vec<Transition>,
+    pub brain: Vec<BrainAttempt>,
+    pub guardrail_trips: Vec<&'static str>,
+    pub tokens_in: u32,
+    pub tokens_out: u32,
+    pub cost_usd: f64,
+    pub latency_ms: u64,
+}

@@ -1,0 +1,315 @@
+//! The body of a turn, inside the SLA: screen, plan, tool loop, draft, guardrail.
+
+use std::time::{Duration, Instant};
+
+use uuid::Uuid;
+
+use super::result::{Outcome, ToolCallSummary, TurnResult};
+use super::trace::{State, Trace};
+use super::{Agent, TurnRequest};
+use crate::brain::chain::BrainAttempt;
+use crate::brain::{prompts, BrainRequest, ChatItem, Purpose, ToolCall};
+use crate::guardrails::{self, Grounding, InputFlag};
+use crate::kb::Citation;
+use crate::tickets::{NewTicket, Priority};
+use crate::tools::{ToolContext, ToolOutcome, ToolRun, CREATE_TICKET, HANDOFF_HUMAN, SEARCH_KB};
+
+/// What the turn has gathered so far; survives an SLA timeout.
+#[derive(Debug)]
+pub struct TurnState {
+    pub thread_id: Uuid,
+    pub user_message_id: Uuid,
+    pub trace: Trace,
+    pub tool_runs: Vec<ToolRun>,
+    pub attempts: Vec<BrainAttempt>,
+    pub passages: Vec<Citation>,
+    pub grounding: Grounding,
+    pub trips: Vec<&'static str>,
+    pub ticket_number: Option<i64>,
+}
+
+impl TurnState {
+    pub fn new(thread_id: Uuid, user_message_id: Uuid, trace: Trace) -> Self {
+        Self {
+            thread_id,
+            user_message_id,
+            trace,
+            tool_runs: Vec::new(),
+            attempts: Vec::new(),
+            passages: Vec::new(),
+            grounding: Grounding::default(),
+            trips: Vec::new(),
+            ticket_number: None,
+        }
+    }
+
+    pub fn finish(
+        self,
+        answer: String,
+        outcome: Outcome,
+        thread_status: String,
+        message_id: Option<Uuid>,
+    ) -> TurnResult {
+        // cite what the answer refers to
+        let mut citations: Vec<Citation> = Vec::new();
+        for p in &self.passages {
+            let cited = answer.contains(&format!("(See: {})", p.title));
+            if cited && !citations.iter().any(|c| c.doc_id == p.doc_id) {
+                citations.push(p.clone());
+            }
+        }
+        TurnResult {
+            thread_id: self.thread_id,
+            user_message_id: self.user_message_id,
+            message_id,
+            citations,
+            outcome,
+            thread_status,
+            ticket_number: self.ticket_number,
+            tool_calls: self
+                .tool_runs
+                .iter()
+                .map(|r| ToolCallSummary {
+                    tool: r.tool.clone(),
+                    outcome: r.outcome.as_str(),
+                    latency_ms: r.latency_ms,
+                    attempts: r.attempts,
+                })
+                .collect(),
+            tokens_in: self.attempts.iter().map(|a| a.tokens_in).sum(),
+            tokens_out: self.attempts.iter().map(|a| a.tokens_out).sum(),
+            cost_usd: self.attempts.iter().map(|a| a.cost_usd).sum(),
+            brain: self.attempts,
+            guardrail_trips: self.trips,
+            latency_ms: self.trace.elapsed_ms(),
+            trace: self.trace.transitions,
+            answer,
+        }
+    }
+
+    /// Learns what a successful tool result lets the draft cite or mention.
+    fn absorb(&mut self, run: &ToolRun) {
+        if run.outcome != ToolOutcome::Ok {
+            return;
+        }
+        let r = &run.result;
+        for hit in r["results"].as_array().into_iter().flatten() {
+            if let Ok(c) = serde_json::from_value::<Citation>(hit.clone()) {
+                self.grounding.titles.push(c.title.clone());
+                if let Some(url) = &c.url {
+                    self.grounding.urls.push(url.clone());
+                }
+                self.passages.push(c);
+            }
+        }
+        for order in r["orders"].as_array().into_iter().flatten() {
+            if let Some(url) = order["tracking_url"].as_str() {
+                self.grounding.urls.push(url.to_string());
+            }
+            if let Some(email) = order["email"].as_str() {
+                self.grounding.emails.push(email.to_string());
+            }
+        }
+        if let Some(n) = r["ticket_number"].as_i64() {
+            self.ticket_number = Some(n);
+        }
+    }
+}
+
+pub async fn run(
+    agent: &Agent,
+    request: &TurnRequest,
+    message: &str,
+    deadline: Instant,
+    turn: &mut TurnState,
+) -> (String, Outcome) {
+    let ctx = ToolContext {
+        thread_id: turn.thread_id,
+        channel: &request.channel,
+        identity: &request.identity,
+    };
+    if let Some(email) = request.identity.verified_email() {
+        turn.grounding.emails.push(email.to_string());
+    }
+    if let Some(email) = crate::brain::offline::slots::email(message) {
+        turn.grounding.emails.push(email);
+    }
+
+    match guardrails::screen_input(message) {
+        Some(InputFlag::Abusive) => {
+            turn.trace
+                .enter(State::Escalate, "input guardrail: abusive");
+            turn.trips.push("abusive_input");
+            let ticket = NewTicket {
+                thread_id: Some(turn.thread_id),
+                reason: "abusive".into(),
+                email: request.identity.verified_email().map(str::to_string),
+                subject: "Abusive message in chat".into(),
+                body: "A customer message was flagged as abusive; please review the conversation."
+                    .into(),
+                priority: Priority::Normal,
+            };
+            match agent.tools.open_ticket(&ticket).await {
+                Ok(t) => turn.ticket_number = Some(t.number),
+                Err(error) => tracing::error!(%error, "could not open the abuse ticket"),
+            }
+            return (
+                crate::brain::offline::draft::NEUTRAL.into(),
+                Outcome::Blocked,
+            );
+        }
+        Some(InputFlag::Injection) => turn.trips.push("injection_attempt"),
+        None => {}
+    }
+
+    let mut history = agent.memory.load(&agent.pool, turn.thread_id).await;
+    history.push(ChatItem::User {
+        text: message.to_string(),
+    });
+    let specs = agent.tools.specs().await;
+    let kb_down = agent.tools.kb_unavailable().await;
+    let llm_timeout = Duration::from_millis(agent.config.turn_sla_ms);
+    let mut outcome = Outcome::Answered;
+    let mut corrections = 0;
+    let mut calls_made = 0u32;
+    let mut draft: Option<String> = None;
+
+    turn.trace
+        .enter(State::Plan, format!("{} tools offered", specs.len()));
+    while calls_made < agent.config.max_tool_calls {
+        let request_ = BrainRequest {
+            system: prompts::SYSTEM,
+            prompt_version: prompts::PROMPT_VERSION,
+            history: &history,
+            tools: &specs,
+            purpose: Purpose::Route,
+            timeout: llm_timeout,
+        };
+        let reply = match agent
+            .brains
+            .complete(turn.thread_id, &request_, deadline, &mut turn.attempts)
+            .await
+        {
+            Ok(r) => r.reply,
+            Err(error) => {
+                tracing::error!(%error, "every brain failed");
+                return escalate(agent, &ctx, turn, "the assistant is unavailable").await;
+            }
+        };
+        if reply.tool_calls.is_empty() {
+            draft = reply.text;
+            break;
+        }
+        let budget = (agent.config.max_tool_calls - calls_made) as usize;
+        let calls: Vec<ToolCall> = reply.tool_calls.into_iter().take(budget).collect();
+        history.push(ChatItem::Assistant {
+            text: reply.text,
+            tool_calls: calls.clone(),
+        });
+        for call in calls {
+            calls_made += 1;
+            turn.trace.enter(
+                State::ToolLoop,
+                format!("{} (call {calls_made})", call.name),
+            );
+            if call.name == SEARCH_KB {
+                if let Some(reason) = &kb_down {
+                    turn.trace
+                        .enter(State::Escalate, format!("search_kb disabled: {reason}"));
+                    return escalate(agent, &ctx, turn, "the knowledge base is unavailable").await;
+                }
+            }
+            let run = agent.tools.run(&ctx, &call).await;
+            let bad_call = matches!(run.outcome, ToolOutcome::Unknown | ToolOutcome::Invalid);
+            turn.absorb(&run);
+            if run.outcome == ToolOutcome::Ok {
+                match run.tool.as_str() {
+                    HANDOFF_HUMAN => outcome = Outcome::Handoff,
+                    CREATE_TICKET if outcome == Outcome::Answered => outcome = Outcome::Ticket,
+                    _ => {}
+                }
+            }
+            history.push(ChatItem::ToolResult {
+                call_id: call.id.clone(),
+                name: call.name.clone(),
+                content: run.content(),
+                is_error: run.outcome != ToolOutcome::Ok,
+            });
+            turn.tool_runs.push(run);
+            if bad_call {
+                corrections += 1;
+                if corrections >= 2 {
+                    turn.trace
+                        .enter(State::Escalate, "second invalid tool call");
+                    return escalate(agent, &ctx, turn, "the assistant could not use its tools")
+                        .await;
+                }
+                turn.trace.enter(
+                    State::Plan,
+                    "corrective retry: the Brain was told what was wrong",
+                );
+            }
+        }
+        if outcome == Outcome::Handoff {
+            break;
+        }
+    }
+
+    let draft = match draft {
+        Some(text) if !text.trim().is_empty() => text,
+        _ => {
+            turn.trace.enter(State::Draft, "drafting from tool results");
+            let request_ = BrainRequest {
+                system: prompts::SYSTEM,
+                prompt_version: prompts::PROMPT_VERSION,
+                history: &history,
+                tools: &[],
+                purpose: Purpose::Draft,
+                timeout: llm_timeout,
+            };
+            match agent
+                .brains
+                .complete(turn.thread_id, &request_, deadline, &mut turn.attempts)
+                .await
+            {
+                Ok(r) => r.reply.text.unwrap_or_default(),
+                Err(error) => {
+                    tracing::error!(%error, "every brain failed to draft");
+                    return escalate(agent, &ctx, turn, "the assistant is unavailable").await;
+                }
+            }
+        }
+    };
+    turn.trace.enter(State::Guardrail, "checking the draft");
+    let checked = guardrails::check_draft(&draft, &turn.grounding);
+    turn.trips.extend(checked.trips.iter().copied());
+    if checked.blocked {
+        turn.trace.enter(
+            State::Escalate,
+            format!("draft blocked: {}", checked.trips.join(", ")),
+        );
+    }
+    (checked.text, outcome)
+}
+
+/// Hands the thread to a person with the orchestrator's own `handoff_human` call.
+async fn escalate(
+    agent: &Agent,
+    ctx: &ToolContext<'_>,
+    turn: &mut TurnState,
+    reason: &str,
+) -> (String, Outcome) {
+    let call = ToolCall {
+        id: "orchestrator-handoff".into(),
+        name: HANDOFF_HUMAN.into(),
+        arguments: serde_json::json!({ "reason": reason, "transcript_excerpt": "" }).to_string(),
+    };
+    let run = agent.tools.run(ctx, &call).await;
+    let text = if run.outcome == ToolOutcome::Ok {
+        crate::brain::offline::draft::from_tool_value(HANDOFF_HUMAN, &run.result)
+    } else {
+        crate::brain::offline::draft::TOOL_FAILED.to_string()
+    };
+    turn.tool_runs.push(run);
+    (text, Outcome::Handoff)
+}

@@ -1,0 +1,123 @@
+//! Threads and messages in Postgres: the long-term memory and the system of record.
+
+use serde::Serialize;
+use sqlx::PgPool;
+use uuid::Uuid;
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct ThreadRow {
+    pub id: Uuid,
+    pub channel: String,
+    pub status: String,
+    pub assignee: Option<String>,
+    pub session_id: Option<String>,
+    pub customer_email: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct MessageRow {
+    pub id: Uuid,
+    pub role: String,
+    pub content: String,
+    pub tool_name: Option<String>,
+    pub tool_payload: Option<serde_json::Value>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// The thread, created when it does not exist yet.
+pub async fn ensure(
+    pool: &PgPool,
+    id: Uuid,
+    channel: &str,
+    session_id: Option<&str>,
+    customer_email: Option<&str>,
+) -> Result<ThreadRow, sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO threads (id, channel, session_id, customer_email) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (id) DO NOTHING",
+    )
+    .bind(id)
+    .bind(channel)
+    .bind(session_id)
+    .bind(customer_email)
+    .execute(pool)
+    .await?;
+    get(pool, id).await?.ok_or_else(|| sqlx::Error::RowNotFound)
+}
+
+pub async fn get(pool: &PgPool, id: Uuid) -> Result<Option<ThreadRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, channel, status, assignee, session_id, customer_email FROM threads WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await
+}
+
+/// Appends a message; returns its id (time-ordered uuid v7).
+pub async fn append(
+    pool: &PgPool,
+    thread_id: Uuid,
+    role: &str,
+    content: &str,
+    tool_name: Option<&str>,
+    tool_payload: Option<&serde_json::Value>,
+) -> Result<Uuid, sqlx::Error> {
+    let id = Uuid::now_v7();
+    sqlx::query(
+        "INSERT INTO messages (id, thread_id, role, content, tool_name, tool_payload)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(id)
+    .bind(thread_id)
+    .bind(role)
+    .bind(content)
+    .bind(tool_name)
+    .bind(tool_payload)
+    .execute(pool)
+    .await?;
+    sqlx::query("UPDATE threads SET updated_at = now() WHERE id = $1")
+        .bind(thread_id)
+        .execute(pool)
+        .await?;
+    Ok(id)
+}
+
+/// The last `limit` messages of the thread, oldest first.
+pub async fn recent(
+    pool: &PgPool,
+    thread_id: Uuid,
+    limit: i64,
+) -> Result<Vec<MessageRow>, sqlx::Error> {
+    let mut rows: Vec<MessageRow> = sqlx::query_as(
+        "SELECT id, role, content, tool_name, tool_payload, created_at FROM messages
+         WHERE thread_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2",
+    )
+    .bind(thread_id)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    rows.reverse();
+    Ok(rows)
+}
+
+/// Moves a bot-owned thread to `waiting_human`; returns its place in the queue (1 = next),
+/// or `None` when the thread was not bot-owned (already waiting or with a person).
+pub async fn request_human(pool: &PgPool, thread_id: Uuid) -> Result<Option<i64>, sqlx::Error> {
+    let moved = sqlx::query(
+        "UPDATE threads SET status = 'waiting_human', updated_at = now()
+         WHERE id = $1 AND status IN ('bot', 'resolved')",
+    )
+    .bind(thread_id)
+    .execute(pool)
+    .await?
+    .rows_affected();
+    let position: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM threads WHERE status = 'waiting_human'
+         AND updated_at <= (SELECT updated_at FROM threads WHERE id = $1)",
+    )
+    .bind(thread_id)
+    .fetch_one(pool)
+    .await?;
+    Ok((moved > 0).then_some(position.max(1)))
+}
