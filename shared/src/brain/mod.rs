@@ -7,9 +7,13 @@
 //! (`anthropic.rs`) and the built-in offline brain (`offline/`). `chain.rs` runs them
 //! primary → fallback → offline.
 
+mod pricing;
+
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
+
+pub use pricing::{cost_usd, price_for};
 
 /// One entry of the conversation as the Brain sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
