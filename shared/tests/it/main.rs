@@ -1,6 +1,7 @@
 //! Integration tests of the shared library: one test binary, one module per feature.
 //! Database tests create their own uuid-named database (see `support`).
 
+mod brain_providers;
 mod embed_parity;
 mod kb_admin;
 mod kb_ingest;
