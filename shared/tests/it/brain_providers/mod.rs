@@ -103,4 +103,6 @@ macro_rules! both {
     )*};
 }
 
+mod failures;
+mod replies;
 mod scripted;
