@@ -125,6 +125,24 @@ mod tests {
     }
 
     #[test]
+    fn brain_endpoint_documented_examples_build() {
+        let doc = include_str!("../../../docs/configuration.md");
+        let examples: Vec<&str> = doc
+            .split("```toml")
+            .skip(1)
+            .filter_map(|rest| rest.split("```").next())
+            .collect();
+        assert!(examples.len() >= 3, "the llm examples are gone");
+        for example in examples {
+            let config: crate::config::Config = toml::from_str(example)
+                .unwrap_or_else(|e| panic!("docs/configuration.md example: {e}\n{example}"));
+            for endpoint in [&config.llm.primary, &config.llm.fallback] {
+                endpoint_brain(endpoint).unwrap();
+            }
+        }
+    }
+
+    #[test]
     fn brain_endpoint_base_url_defaults_and_trims() {
         let openai = endpoint(LlmProviderKind::Openai, "m", "");
         assert_eq!(base_url(&openai, "https://d/v1").unwrap(), "https://d/v1");
