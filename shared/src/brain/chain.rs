@@ -121,7 +121,7 @@ impl BrainChain {
                     brain.model().to_string(),
                 ),
             };
-            let cost = cost_usd(&self.prices, &model, usage.tokens_in, usage.tokens_out);
+            let cost = super::cost_usd(&self.prices, &model, usage);
             let attempt = BrainAttempt {
                 provider: brain.provider().to_string(),
                 model,
@@ -154,25 +154,6 @@ impl BrainChain {
         }
         Err(last_error)
     }
-}
-
-/// Cost in US dollars: exact model match, else the longest configured prefix.
-pub fn cost_usd(
-    prices: &BTreeMap<String, ModelPrice>,
-    model: &str,
-    tokens_in: u32,
-    tokens_out: u32,
-) -> f64 {
-    let price = prices.get(model).or_else(|| {
-        prices
-            .iter()
-            .filter(|(name, _)| model.starts_with(name.as_str()))
-            .max_by_key(|(name, _)| name.len())
-            .map(|(_, p)| p)
-    });
-    price.map_or(0.0, |p| {
-        (tokens_in as f64 * p.input_per_mtok + tokens_out as f64 * p.output_per_mtok) / 1_000_000.0
-    })
 }
 
 async fn record(

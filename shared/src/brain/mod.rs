@@ -5,7 +5,16 @@
 //! untrusted data) and the tool specs, return either tool calls or text. Providers:
 //! OpenAI-compatible Chat Completions (`openai.rs`), Anthropic Messages
 //! (`anthropic.rs`) and the built-in offline brain (`offline/`). `chain.rs` runs them
-//! primary → fallback → offline.
+//! primary → fallback → offline; `endpoint.rs` builds a remote provider from its config
+//! and `pricing.rs` turns token counts into dollars. Remote providers wrap user text and
+//! tool results in the delimiters of `untrusted.rs`.
+
+mod anthropic;
+mod endpoint;
+mod http;
+mod openai;
+mod pricing;
+pub mod untrusted;
 
 pub mod chain;
 pub mod offline;
@@ -14,6 +23,11 @@ pub mod prompts;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
+
+pub use anthropic::AnthropicBrain;
+pub use endpoint::{endpoint_brain, provider_name, EndpointError};
+pub use openai::OpenAiBrain;
+pub use pricing::{cost_usd, price_for};
 
 /// One entry of the conversation as the Brain sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -2,6 +2,7 @@
 //! Database tests create their own uuid-named database (see `support`).
 
 mod brain_offline;
+mod brain_providers;
 mod embed_parity;
 mod kb_admin;
 mod kb_ingest;

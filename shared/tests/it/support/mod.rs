@@ -1,5 +1,8 @@
 //! Test support: a fresh, migrated PostgreSQL database per test (uuid-named, dropped
-//! at the end), the embedding model loaded once per test binary, and small KB folders.
+//! at the end), the embedding model loaded once per test binary, small KB folders, and
+//! a scripted LLM server speaking both provider wires (`llm_server`).
+
+pub mod llm_server;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -8,6 +11,8 @@ use frontdesk::config::{Config, DatabaseConfig, Secret};
 use frontdesk::db;
 use frontdesk::embed::{default_model_dir, Embedder, LocalEmbedder};
 use sqlx::PgPool;
+
+pub use llm_server::{ScriptedLlm, Step};
 
 /// The server tests create their databases on (`FRONTDESK_TEST_DATABASE_URL`, else
 /// the local default), with a maintenance database to issue CREATE DATABASE from.
