@@ -40,7 +40,11 @@ enum Command {
     /// Knowledge base: ingest documents, search, reindex, status
     #[command(subcommand)]
     Kb(cmd::kb::KbCommand),
-    /// Measure retrieval quality and embedding speed
+    /// Run one turn of the agent and show how it went
+    Ask(cmd::ask::AskArgs),
+    /// Talk to the agent interactively
+    Chat(cmd::ask::ChatArgs),
+    /// Measure retrieval quality, embedding speed, routing and turn overhead
     #[command(subcommand)]
     Bench(cmd::bench::BenchCommand),
 }
@@ -73,6 +77,8 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Config(command) => command.run(&ctx).await,
         Command::Db(command) => command.run(&ctx).await,
         Command::Kb(command) => command.run(&ctx).await,
+        Command::Ask(command) => command.run(&ctx).await,
+        Command::Chat(command) => command.run(&ctx).await,
         Command::Bench(command) => command.run(&ctx).await,
     }
 }

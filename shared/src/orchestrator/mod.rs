@@ -6,6 +6,7 @@
 //! the degraded answer and a ticket; a Brain that calls an unknown tool or sends invalid
 //! arguments is told what was wrong once, and the second time the turn hands off.
 
+mod build;
 mod result;
 mod run;
 mod trace;
@@ -16,6 +17,7 @@ use std::time::{Duration, Instant};
 use sqlx::PgPool;
 use uuid::Uuid;
 
+pub use build::{connect_redis, BuildError};
 pub use result::{Outcome, ToolCallSummary, TurnResult};
 pub use trace::{State, Transition};
 

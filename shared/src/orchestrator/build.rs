@@ -1,0 +1,83 @@
+//! Assembles an [`Agent`] from the configuration: back ends, tools, the Brain chain
+//! (primary → fallback → offline) and memory.
+
+use std::sync::Arc;
+
+use redis::aio::ConnectionManager;
+use sqlx::PgPool;
+
+use super::Agent;
+use crate::brain::chain::BrainChain;
+use crate::brain::offline::OfflineBrain;
+use crate::brain::{endpoint_brain, Brain};
+use crate::config::{Config, RedisConfig};
+use crate::embed::Embedder;
+use crate::kb::search::Retriever;
+use crate::memory::Memory;
+use crate::tools::{Lockout, Toolbox};
+
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error("redis: {0}")]
+    Redis(#[from] redis::RedisError),
+    #[error("llm.{slot}: {message}")]
+    Llm { slot: &'static str, message: String },
+    #[error(transparent)]
+    Orders(#[from] crate::orders::OrderError),
+    #[error(transparent)]
+    Tickets(#[from] crate::tickets::TicketError),
+    #[error("loading the offline brain: {0}")]
+    Offline(#[from] crate::embed::EmbedError),
+}
+
+/// A Redis connection that reconnects by itself.
+pub async fn connect_redis(config: &RedisConfig) -> Result<ConnectionManager, redis::RedisError> {
+    let client = redis::Client::open(config.url.expose())?;
+    ConnectionManager::new(client).await
+}
+
+impl Agent {
+    pub async fn from_config(
+        config: &Config,
+        pool: PgPool,
+        embedder: Embedder,
+        redis: ConnectionManager,
+    ) -> Result<Self, BuildError> {
+        let orders = crate::orders::order_backend(&config.orders, pool.clone())?;
+        let tickets = crate::tickets::ticket_backend(&config.tickets, pool.clone())?;
+        let prefix = &config.redis.key_prefix;
+        let lockout = Lockout::new(
+            redis.clone(),
+            prefix,
+            config.agent.lookup_max_failures,
+            config.agent.lookup_window_secs,
+        );
+        let retriever = Retriever::new(pool.clone(), embedder.clone(), config.retrieval.clone());
+        let tools = Toolbox::new(
+            pool.clone(),
+            retriever,
+            orders,
+            tickets,
+            lockout,
+            config.agent.clone(),
+            config.retrieval.stale_after_days,
+        );
+        let mut brains: Vec<Arc<dyn Brain>> = Vec::new();
+        for (slot, endpoint) in [("primary", &config.llm.primary), ("fallback", &config.llm.fallback)] {
+            let brain = endpoint_brain(endpoint).map_err(|e| BuildError::Llm {
+                slot,
+                message: e.to_string(),
+            })?;
+            brains.extend(brain);
+        }
+        brains.push(Arc::new(OfflineBrain::new(embedder).await?));
+        let chain = BrainChain::new(brains, config.llm.prices.clone(), pool.clone());
+        let memory = Memory::new(
+            redis,
+            prefix,
+            config.agent.memory_turns,
+            config.agent.memory_ttl_secs,
+        );
+        Ok(Agent::new(pool, Arc::new(tools), chain, memory, config.agent.clone()))
+    }
+}
