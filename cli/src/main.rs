@@ -40,6 +40,9 @@ enum Command {
     /// Knowledge base: ingest documents, search, reindex, status
     #[command(subcommand)]
     Kb(cmd::kb::KbCommand),
+    /// Orders: import the built-in order store, look an order up
+    #[command(subcommand)]
+    Orders(cmd::orders::OrdersCommand),
     /// Measure retrieval quality and embedding speed
     #[command(subcommand)]
     Bench(cmd::bench::BenchCommand),
@@ -73,6 +76,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Config(command) => command.run(&ctx).await,
         Command::Db(command) => command.run(&ctx).await,
         Command::Kb(command) => command.run(&ctx).await,
+        Command::Orders(command) => command.run(&ctx).await,
         Command::Bench(command) => command.run(&ctx).await,
     }
 }

@@ -4,3 +4,4 @@ pub mod bench;
 pub mod config;
 pub mod db;
 pub mod kb;
+pub mod orders;
