@@ -172,7 +172,7 @@ impl OrderBackend for WooCommerceOrders {
                 Err(error) => tracing::warn!(%error, "skipping a WooCommerce order"),
             }
         }
-        orders.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+        orders.sort_by_key(|o| std::cmp::Reverse(o.created_at));
         orders.truncate(limit as usize);
         Ok(orders)
     }

@@ -48,7 +48,11 @@ async fn one(State(shop): State<Shop>, Path(id): Path<String>, headers: HeaderMa
         return refused();
     }
     shop.seen.lock().unwrap().push(format!("orders/{id}"));
-    match shop.orders.iter().find(|o| o["id"].to_string() == id) {
+    match shop
+        .orders
+        .iter()
+        .find(|o| o["id"].as_u64() == id.parse().ok())
+    {
         Some(order) => Json(order.clone()).into_response(),
         None => (
             StatusCode::NOT_FOUND,
