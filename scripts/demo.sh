@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on a fresh machine: set-up, build, ingest the demo shop's knowledge
-# base, then run agentd in the foreground (Ctrl-C stops it). Safe to run again.
+# base and import its orders, then run agentd in the foreground (Ctrl-C stops it).
+# Safe to run again.
 #   FRONTDESK_BIND=0.0.0.0:8080 scripts/demo.sh   # listen elsewhere
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +14,10 @@ bin=${CARGO_TARGET_DIR:-target}/release
 echo "[demo] ingesting demo/kb"
 "$bin/agentctl" kb ingest demo/kb
 "$bin/agentctl" kb status
+echo "[demo] importing demo/orders.jsonl"
+"$bin/agentctl" orders import demo/orders.jsonl
 bind=${FRONTDESK_BIND:-127.0.0.1:8080}
 echo "[demo] try: $bin/agentctl kb search \"how long do I have to send back a kettle\""
+echo "[demo]      $bin/agentctl orders show 1042"
 echo "[demo] agentd on http://$bind (health: http://$bind/healthz); Ctrl-C to stop"
 exec "$bin/agentd" serve --bind "$bind"

@@ -44,6 +44,9 @@ enum Command {
     Ask(cmd::ask::AskArgs),
     /// Talk to the agent interactively
     Chat(cmd::ask::ChatArgs),
+    /// Orders: import the built-in order store, look an order up
+    #[command(subcommand)]
+    Orders(cmd::orders::OrdersCommand),
     /// Measure retrieval quality, embedding speed, routing and turn overhead
     #[command(subcommand)]
     Bench(cmd::bench::BenchCommand),
@@ -79,6 +82,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Kb(command) => command.run(&ctx).await,
         Command::Ask(command) => command.run(&ctx).await,
         Command::Chat(command) => command.run(&ctx).await,
+        Command::Orders(command) => command.run(&ctx).await,
         Command::Bench(command) => command.run(&ctx).await,
     }
 }

@@ -3,9 +3,26 @@
 //! Back ends only fetch; the identity rules (verified email, or order id and email
 //! together for anonymous visitors) live in the `get_order` tool, so every back end
 //! gets them the same way.
+//!
+//! `builtin.rs` reads the `orders` table, which `import.rs` fills from JSON Lines;
+//! `woocommerce.rs` asks a shop's REST API; [`order_backend`] picks one by config.
+
+pub mod builtin;
+pub mod fields;
+pub mod import;
+mod jsonl;
+pub mod woocommerce;
+
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use sqlx::PgPool;
+
+pub use builtin::BuiltinOrders;
+pub use woocommerce::WooCommerceOrders;
+
+use crate::config::{OrderBackendKind, OrdersConfig};
 
 /// One line item of an order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -40,6 +57,9 @@ pub enum OrderError {
     Db(#[from] sqlx::Error),
     #[error("order service: {0}")]
     Remote(String),
+    /// The configured back end cannot work (missing URL or keys).
+    #[error("orders config: {0}")]
+    Config(String),
 }
 
 /// Where orders come from.
@@ -51,4 +71,15 @@ pub trait OrderBackend: Send + Sync {
     async fn find(&self, order_id: &str) -> Result<Option<Order>, OrderError>;
     /// The most recent orders placed with this email (case-insensitive), newest first.
     async fn recent_for_email(&self, email: &str, limit: u32) -> Result<Vec<Order>, OrderError>;
+}
+
+/// The back end `config.backend` names, ready to share between tasks.
+pub fn order_backend(
+    config: &OrdersConfig,
+    pool: PgPool,
+) -> Result<Arc<dyn OrderBackend>, OrderError> {
+    Ok(match config.backend {
+        OrderBackendKind::Builtin => Arc::new(BuiltinOrders::new(pool)),
+        OrderBackendKind::Woocommerce => Arc::new(WooCommerceOrders::new(&config.woocommerce)?),
+    })
 }

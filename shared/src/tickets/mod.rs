@@ -1,8 +1,23 @@
 //! Tickets: one trait, two back ends (the built-in `tickets` table and an outgoing
 //! helpdesk webhook). Creating a ticket is idempotent per thread and reason.
+//!
+//! The `tickets` table is always the system of record (`builtin.rs`); the webhook back
+//! end (`webhook.rs`) stores first and then forwards, so a helpdesk outage never loses
+//! a ticket. [`ticket_backend`] picks one by config.
+
+pub mod builtin;
+pub mod webhook;
+
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
+use sqlx::PgPool;
 use uuid::Uuid;
+
+pub use builtin::BuiltinTickets;
+pub use webhook::WebhookTickets;
+
+use crate::config::{TicketBackendKind, TicketsConfig};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -58,6 +73,9 @@ pub enum TicketError {
     Db(#[from] sqlx::Error),
     #[error("helpdesk: {0}")]
     Remote(String),
+    /// The configured back end cannot work (missing URL).
+    #[error("tickets config: {0}")]
+    Config(String),
 }
 
 /// Where tickets go.
@@ -65,4 +83,15 @@ pub enum TicketError {
 pub trait TicketBackend: Send + Sync {
     fn name(&self) -> &'static str;
     async fn create(&self, ticket: &NewTicket) -> Result<Ticket, TicketError>;
+}
+
+/// The back end `config.backend` names, ready to share between tasks.
+pub fn ticket_backend(
+    config: &TicketsConfig,
+    pool: PgPool,
+) -> Result<Arc<dyn TicketBackend>, TicketError> {
+    Ok(match config.backend {
+        TicketBackendKind::Builtin => Arc::new(BuiltinTickets::new(pool)),
+        TicketBackendKind::Webhook => Arc::new(WebhookTickets::new(&config.webhook, pool)?),
+    })
 }

@@ -7,5 +7,7 @@ mod embed_parity;
 mod kb_admin;
 mod kb_ingest;
 mod kb_search;
+mod orders;
 mod parse;
 mod support;
+mod tickets;

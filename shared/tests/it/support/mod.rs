@@ -1,6 +1,7 @@
 //! Test support: a fresh, migrated PostgreSQL database per test (uuid-named, dropped
 //! at the end), the embedding model loaded once per test binary, small KB folders, and
-//! a scripted LLM server speaking both provider wires (`llm_server`).
+//! a scripted LLM server speaking both provider wires (`llm_server`), and
+//! local HTTP servers standing in for external services.
 
 pub mod llm_server;
 
@@ -117,4 +118,14 @@ pub fn write(root: &Path, path: &str, content: &str) {
     let full = root.join(path);
     std::fs::create_dir_all(full.parent().expect("parent")).expect("mkdir");
     std::fs::write(full, content).expect("write");
+}
+
+/// Serves `router` on a free local port for the rest of the test; its base URL.
+pub async fn serve(router: axum::Router) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind a local port");
+    let address = listener.local_addr().expect("local address");
+    tokio::spawn(async move { axum::serve(listener, router).await.expect("serve") });
+    format!("http://{address}")
 }
