@@ -103,7 +103,10 @@ impl ChatArgs {
     pub async fn run(self, ctx: &Context) -> anyhow::Result<ExitCode> {
         let agent = agent(ctx).await?;
         let mut thread = self.thread;
-        eprintln!("Chatting with the agent ({}). Empty line or Ctrl-D ends.", agent.brains().describe().join(" → "));
+        eprintln!(
+            "Chatting with the agent ({}). Empty line or Ctrl-D ends.",
+            agent.brains().describe().join(" → ")
+        );
         let stdin = std::io::stdin();
         loop {
             eprint!("you> ");
@@ -139,7 +142,12 @@ impl ChatArgs {
 fn print_turn(r: &TurnResult, details: bool) {
     println!("{}", r.answer);
     for (i, c) in r.citations.iter().enumerate() {
-        println!("  [{}] {} — {}", i + 1, c.title, c.url.as_deref().unwrap_or("(no url)"));
+        println!(
+            "  [{}] {} — {}",
+            i + 1,
+            c.title,
+            c.url.as_deref().unwrap_or("(no url)")
+        );
     }
     if !details {
         return;
@@ -147,7 +155,12 @@ fn print_turn(r: &TurnResult, details: bool) {
     println!();
     let mut table = output::table(&["tool", "outcome", "latency", "attempts"]);
     for t in &r.tool_calls {
-        table.add_row(vec![t.tool.clone(), t.outcome.to_string(), format!("{} ms", t.latency_ms), t.attempts.to_string()]);
+        table.add_row(vec![
+            t.tool.clone(),
+            t.outcome.to_string(),
+            format!("{} ms", t.latency_ms),
+            t.attempts.to_string(),
+        ]);
     }
     if !r.tool_calls.is_empty() {
         println!("{table}");
@@ -165,7 +178,16 @@ fn print_turn(r: &TurnResult, details: bool) {
         r.thread_status,
         r.ticket_number.map_or("-".to_string(), |n| format!("#{n}"))
     );
-    let brains: Vec<String> = r.brain.iter().map(|b| format!("{}:{} {} ({} ms)", b.provider, b.model, b.outcome, b.latency_ms)).collect();
+    let brains: Vec<String> = r
+        .brain
+        .iter()
+        .map(|b| {
+            format!(
+                "{}:{} {} ({} ms)",
+                b.provider, b.model, b.outcome, b.latency_ms
+            )
+        })
+        .collect();
     println!("brain:    {}", brains.join(", "));
     println!(
         "tokens:   {} in / {} out   cost: ${:.6}   latency: {} ms",

@@ -63,7 +63,10 @@ impl Agent {
             config.retrieval.stale_after_days,
         );
         let mut brains: Vec<Arc<dyn Brain>> = Vec::new();
-        for (slot, endpoint) in [("primary", &config.llm.primary), ("fallback", &config.llm.fallback)] {
+        for (slot, endpoint) in [
+            ("primary", &config.llm.primary),
+            ("fallback", &config.llm.fallback),
+        ] {
             let brain = endpoint_brain(endpoint).map_err(|e| BuildError::Llm {
                 slot,
                 message: e.to_string(),
@@ -78,6 +81,12 @@ impl Agent {
             config.agent.memory_turns,
             config.agent.memory_ttl_secs,
         );
-        Ok(Agent::new(pool, Arc::new(tools), chain, memory, config.agent.clone()))
+        Ok(Agent::new(
+            pool,
+            Arc::new(tools),
+            chain,
+            memory,
+            config.agent.clone(),
+        ))
     }
 }

@@ -1,6 +1,7 @@
 //! Integration tests of the shared library: one test binary, one module per feature.
 //! Database tests create their own uuid-named database (see `support`).
 
+mod agent;
 mod brain_offline;
 mod brain_providers;
 mod embed_parity;

@@ -50,46 +50,66 @@ const MIN_SENTENCE_SIMILARITY: f32 = 0.25;
 
 async fn knowledge(embedder: &Embedder, question: &str, value: &Value) -> String {
     let results = value["results"].as_array().cloned().unwrap_or_default();
-    let Some(best) = results.first() else {
-        return NOTHING_FOUND.into();
-    };
-    let title = best["title"].as_str().unwrap_or("our help centre");
-    let content = best["content"]
-        .as_str()
-        .or_else(|| best["snippet"].as_str())
-        .unwrap_or("");
-    let sentences = split_sentences(content);
+    // sentences of every retrieved passage, each with the passage it came from
+    let mut sentences: Vec<(usize, String)> = Vec::new();
+    // each sentence is scored with its section heading, which often states the question
+    let mut scored_texts: Vec<String> = Vec::new();
+    for (n, hit) in results.iter().enumerate() {
+        let content = hit["content"]
+            .as_str()
+            .or_else(|| hit["snippet"].as_str())
+            .unwrap_or("");
+        let section = hit["section"].as_str().unwrap_or("");
+        for sentence in split_sentences(content) {
+            scored_texts.push(sentence.clone());
+            scored_texts.push(if section.is_empty() {
+                sentence.clone()
+            } else {
+                section.to_string()
+            });
+            sentences.push((n, sentence));
+        }
+    }
     if sentences.is_empty() {
         return NOTHING_FOUND.into();
     }
     let masked = crate::pii::mask(question);
-    let scored = match (
+    let scored: Vec<f32> = match (
         embedder.embed_query(&masked).await,
-        embedder.embed_documents(sentences.clone()).await,
+        embedder.embed_documents(scored_texts).await,
     ) {
+        // half the sentence's own similarity, half its section heading's
         (Ok(q), Ok(vectors)) => vectors
-            .iter()
-            .map(|v| v.iter().zip(q.iter()).map(|(a, b)| a * b).sum::<f32>())
-            .collect::<Vec<f32>>(),
-        // without the model, keep the passage's opening sentences
+            .chunks(2)
+            .map(|pair| {
+                let sim = |v: &Vec<f32>| v.iter().zip(q.iter()).map(|(a, b)| a * b).sum::<f32>();
+                0.5 * sim(&pair[0]) + 0.5 * sim(&pair[1])
+            })
+            .collect(),
+        // without the model, keep the best passage's opening sentences
         _ => (0..sentences.len())
             .map(|i| 1.0 - i as f32 * 0.01)
             .collect(),
     };
     let mut order: Vec<usize> = (0..sentences.len()).collect();
     order.sort_by(|a, b| scored[*b].total_cmp(&scored[*a]));
-    if scored[order[0]] < MIN_SENTENCE_SIMILARITY {
+    let best = order[0];
+    if scored[best] < MIN_SENTENCE_SIMILARITY {
         return NOTHING_FOUND.into();
     }
-    // the best sentence and the next best if close, in the passage's own order
+    let source = sentences[best].0;
+    // the best sentence and the next best of the same passage if close, in passage order
     let mut picked: Vec<usize> = order
         .iter()
-        .take(2)
         .copied()
-        .filter(|i| scored[*i] >= scored[order[0]] - 0.15)
+        .filter(|i| sentences[*i].0 == source && scored[*i] >= scored[best] - 0.12)
+        .take(2)
         .collect();
     picked.sort_unstable();
-    let body: Vec<&str> = picked.iter().map(|i| sentences[*i].as_str()).collect();
+    let body: Vec<&str> = picked.iter().map(|i| sentences[*i].1.as_str()).collect();
+    let title = results[source]["title"]
+        .as_str()
+        .unwrap_or("our help centre");
     format!("{} (See: {title})", body.join(" "))
 }
 

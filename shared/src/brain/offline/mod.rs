@@ -41,11 +41,22 @@ impl OfflineBrain {
     }
 
     async fn plan(&self, history: &[ChatItem], question: &str) -> Result<BrainReply, BrainError> {
-        let routing = self
+        let mut routing = self
             .router
             .route(question)
             .await
             .map_err(|e| BrainError::Malformed(format!("routing failed: {e}")))?;
+        // an answer to "send me your order number and email" continues the order look-up
+        let asked_for_order = history.iter().rev().skip(1).find_map(|i| match i {
+            ChatItem::Assistant { text: Some(t), .. } => {
+                Some(t.contains("order number and the email"))
+            }
+            _ => None,
+        });
+        let has_slot = slots::order_id(question).is_some() || slots::email(question).is_some();
+        if asked_for_order == Some(true) && has_slot && routing.route != Route::Abusive {
+            routing.route = Route::OrderStatus;
+        }
         let call = |name: &str, args: serde_json::Value| BrainReply {
             tool_calls: vec![ToolCall {
                 id: format!("offline-{name}"),

@@ -1,0 +1,126 @@
+//! The agent's turn end to end: real Postgres, real Redis, the local embedder, and a
+//! scripted LLM server for the remote brains.
+
+mod identity;
+mod offline;
+mod scripted;
+
+use std::path::Path;
+
+use frontdesk::config::{Config, LlmEndpoint};
+use frontdesk::identity::Identity;
+use frontdesk::kb::chunk_params;
+use frontdesk::kb::ingest::{read_paths, Ingester, Quiet};
+use frontdesk::orchestrator::{connect_redis, Agent, TurnRequest, TurnResult};
+use uuid::Uuid;
+
+use crate::support::{self, TestDb};
+
+pub struct Harness {
+    pub db: TestDb,
+    pub agent: Agent,
+    pub config: Config,
+}
+
+impl Harness {
+    /// A fresh database with the demo orders, optionally a few demo KB pages, and an
+    /// agent whose brains are `llm` (primary, fallback) followed by the offline brain.
+    pub async fn new(with_kb: bool, llm: &[LlmEndpoint], tweak: impl FnOnce(&mut Config)) -> Self {
+        let db = TestDb::new().await;
+        let mut config = support::config();
+        config.database = db.config.clone();
+        config.redis.key_prefix = format!("fd_test_{}", Uuid::new_v4().simple());
+        if let Some(primary) = llm.first() {
+            config.llm.primary = primary.clone();
+        }
+        if let Some(fallback) = llm.get(1) {
+            config.llm.fallback = fallback.clone();
+        }
+        tweak(&mut config);
+        let orders = Path::new(env!("CARGO_MANIFEST_DIR")).join("../demo/orders.jsonl");
+        let imported = frontdesk::orders::import::import_file(&db.pool, &orders)
+            .await
+            .expect("demo orders import");
+        assert!(imported.inserted >= 10, "{imported:?}");
+        if with_kb {
+            let demo = support::demo_kb();
+            let files: Vec<(String, String)> = [
+                "policies/returns.md",
+                "policies/shipping-eu.md",
+                "policies/warranty.md",
+                "help/contact.md",
+            ]
+            .iter()
+            .map(|p| {
+                (
+                    p.to_string(),
+                    std::fs::read_to_string(demo.join(p)).expect("demo page"),
+                )
+            })
+            .collect();
+            let refs: Vec<(&str, &str)> = files
+                .iter()
+                .map(|(a, b)| (a.as_str(), b.as_str()))
+                .collect();
+            let folder = support::kb_folder(&refs);
+            let summary = Ingester::new(
+                &db.pool,
+                &support::embedder(),
+                chunk_params(&config.retrieval, 256),
+                &Quiet,
+            )
+            .run(read_paths(&[folder.path().to_path_buf()]), false)
+            .await
+            .expect("kb ingests");
+            assert_eq!(summary.failed, 0);
+        }
+        let redis = connect_redis(&config.redis)
+            .await
+            .expect("Redis must run on 127.0.0.1:6379");
+        let agent = Agent::from_config(&config, db.pool.clone(), support::embedder(), redis)
+            .await
+            .expect("agent builds");
+        Self { db, agent, config }
+    }
+
+    pub async fn ask(&self, thread: Option<Uuid>, message: &str, identity: Identity) -> TurnResult {
+        self.agent
+            .turn(TurnRequest {
+                thread_id: thread,
+                message: message.into(),
+                channel: "web".into(),
+                identity,
+                session_id: None,
+            })
+            .await
+            .expect("turn runs")
+    }
+
+    pub async fn count(&self, sql: &str, thread: Uuid) -> i64 {
+        sqlx::query_scalar(sql)
+            .bind(thread)
+            .fetch_one(&self.db.pool)
+            .await
+            .expect(sql)
+    }
+
+    pub async fn finish(self) {
+        let mut conn = connect_redis(&self.config.redis).await.expect("redis");
+        let keys: Vec<String> = redis::cmd("KEYS")
+            .arg(format!("{}:*", self.config.redis.key_prefix))
+            .query_async(&mut conn)
+            .await
+            .unwrap_or_default();
+        if !keys.is_empty() {
+            let _: Result<(), _> = redis::cmd("DEL").arg(keys).query_async(&mut conn).await;
+        }
+        self.db.drop().await;
+    }
+}
+
+pub fn anonymous(tag: &str) -> Identity {
+    Identity::Anonymous {
+        ip: Some(format!("10.0.0.{}", tag.len())),
+        fingerprint: Some(format!("fp-{tag}-{}", Uuid::new_v4().simple())),
+    }
+}
