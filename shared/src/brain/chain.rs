@@ -121,7 +121,11 @@ impl BrainChain {
                     brain.model().to_string(),
                 ),
             };
-            let cost = super::cost_usd(&self.prices, &model, usage);
+            let cost = if brain.provider() == super::offline::PROVIDER {
+                0.0
+            } else {
+                super::cost_usd(&self.prices, &model, usage)
+            };
             let attempt = BrainAttempt {
                 provider: brain.provider().to_string(),
                 model,

@@ -197,6 +197,10 @@ pub async fn run(
             }
         };
         if reply.tool_calls.is_empty() {
+            if calls_made > 0 {
+                turn.trace
+                    .enter(State::Draft, "the Brain answered from the tool results");
+            }
             draft = reply.text;
             break;
         }

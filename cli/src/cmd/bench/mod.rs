@@ -2,6 +2,8 @@
 
 mod embed;
 mod retrieval;
+mod routing;
+mod turns;
 
 use std::process::ExitCode;
 
@@ -13,6 +15,8 @@ use crate::context::Context;
 pub enum BenchCommand {
     Retrieval(retrieval::RetrievalArgs),
     Embed(embed::EmbedArgs),
+    Routing(routing::RoutingArgs),
+    Turns(turns::TurnsArgs),
 }
 
 impl BenchCommand {
@@ -20,6 +24,8 @@ impl BenchCommand {
         match self {
             BenchCommand::Retrieval(args) => args.run(ctx).await,
             BenchCommand::Embed(args) => args.run(ctx).await,
+            BenchCommand::Routing(args) => args.run(ctx).await,
+            BenchCommand::Turns(args) => args.run(ctx).await,
         }
     }
 }
