@@ -71,6 +71,11 @@ static LEAK: LazyLock<Regex> = LazyLock::new(|| {
         .expect("leak pattern")
 });
 
+/// True when the text carries at least one "(See: Title)" citation.
+pub fn has_citation(text: &str) -> bool {
+    CITATION.is_match(text)
+}
+
 pub fn check_draft(draft: &str, grounding: &Grounding) -> DraftCheck {
     let mut trips = Vec::new();
     let mut text = draft.trim().to_string();

@@ -1,6 +1,7 @@
-//! PII masking: e-mail addresses, card numbers (Luhn-checked), IBANs and phone numbers
-//! are replaced by typed placeholders (`[email]`, `[card]`, `[iban]`, `[phone]`) before
-//! text is logged, stored in audit payloads, embedded or searched.
+//! PII masking: e-mail addresses, card numbers (Luhn-checked), IBANs, phone numbers and
+//! street addresses (the common English, German and Dutch forms) are replaced by typed
+//! placeholders (`[email]`, `[card]`, `[iban]`, `[phone]`, `[address]`) before text is
+//! logged, stored in audit payloads, embedded or searched.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -23,10 +24,20 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("phone regex")
 });
 
+// "221B Baker Street", "12 Oak Rd"; "Hauptstraße 5", "Keizersgracht 123"
+static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Way|Court|Ct\.?|Place|Pl\.?|Square|Terrace|Close|Crescent)\b
+          |\b[A-ZÄÖÜ][a-zäöüß]+(?:stra(?:ß|ss)e|str\.|weg|gasse|allee|platz|laan|straat|plein|gracht|kade|dijk)\s+\d{1,4}[a-z]?\b",
+    )
+    .expect("address regex")
+});
+
 /// Masks every kind of PII this module knows. Text without PII is returned borrowed.
 pub fn mask(text: &str) -> Cow<'_, str> {
     let mut out = Cow::Borrowed(text);
     out = replace(out, &EMAIL, |_| Some("[email]"));
+    out = replace(out, &ADDRESS, |_| Some("[address]"));
     out = replace(out, &IBAN, |m| iban_is_valid(m).then_some("[iban]"));
     out = replace(out, &CARD, |m| luhn_is_valid(m).then_some("[card]"));
     out = replace(out, &PHONE, |m| {
@@ -119,6 +130,15 @@ mod tests {
         check("IBAN NL91 ABNA 0417 1643 00 thanks", "IBAN [iban] thanks");
         check("call +31 20 123 4567 today", "call [phone] today");
         check("call (020) 123-4567", "call [phone]");
+        check(
+            "send it to 221B Baker Street, London",
+            "send it to [address], London",
+        );
+        check(
+            "ich wohne Hauptstraße 5 in Berlin",
+            "ich wohne [address] in Berlin",
+        );
+        check("Keizersgracht 123, Amsterdam", "[address], Amsterdam");
     }
 
     #[test]
@@ -128,6 +148,10 @@ mod tests {
             "how long do I have to send back a kettle",
         );
         check("order 1042 was shipped", "order 1042 was shipped");
+        check(
+            "I bought 2 Copper Pans last week",
+            "I bought 2 Copper Pans last week",
+        );
         check("it costs 129.00 EUR", "it costs 129.00 EUR");
         // 16 digits failing the Luhn check is an order or tracking number, not a card
         check(

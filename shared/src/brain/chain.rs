@@ -74,6 +74,33 @@ impl BrainChain {
             .collect()
     }
 
+    /// True when a remote model is configured ahead of the offline brain.
+    pub fn has_remote(&self) -> bool {
+        self.brains.len() > 1
+    }
+
+    /// Asks only the last brain of the chain (the offline brain): the deterministic,
+    /// extractive drafter the guardrails fall back to.
+    pub async fn complete_last(
+        &self,
+        thread_id: Uuid,
+        request: &BrainRequest<'_>,
+        attempts: &mut Vec<BrainAttempt>,
+    ) -> Result<ChainReply, BrainError> {
+        let last = BrainChain {
+            brains: self.brains.last().cloned().into_iter().collect(),
+            prices: BTreeMap::new(),
+            pool: self.pool.clone(),
+        };
+        let reply = last
+            .complete(thread_id, request, Instant::now(), attempts)
+            .await?;
+        Ok(ChainReply {
+            position: self.brains.len().saturating_sub(1),
+            ..reply
+        })
+    }
+
     /// Asks each brain in turn until one answers. `deadline` bounds the whole chain;
     /// the last brain always gets a chance (the offline brain needs milliseconds).
     pub async fn complete(

@@ -140,19 +140,7 @@ pub async fn run(
             turn.trace
                 .enter(State::Escalate, "input guardrail: abusive");
             turn.trips.push("abusive_input");
-            let ticket = NewTicket {
-                thread_id: Some(turn.thread_id),
-                reason: "abusive".into(),
-                email: request.identity.verified_email().map(str::to_string),
-                subject: "Abusive message in chat".into(),
-                body: "A customer message was flagged as abusive; please review the conversation."
-                    .into(),
-                priority: Priority::Normal,
-            };
-            match agent.tools.open_ticket(&ticket).await {
-                Ok(t) => turn.ticket_number = Some(t.number),
-                Err(error) => tracing::error!(%error, "could not open the abuse ticket"),
-            }
+            open_ticket(agent, request, turn, "abusive", "Abusive message in chat").await;
             return (
                 crate::brain::offline::draft::NEUTRAL.into(),
                 Outcome::Blocked,
@@ -285,15 +273,129 @@ pub async fn run(
         }
     };
     turn.trace.enter(State::Guardrail, "checking the draft");
-    let checked = guardrails::check_draft(&draft, &turn.grounding);
+    let mut checked = guardrails::check_draft(&draft, &turn.grounding);
     turn.trips.extend(checked.trips.iter().copied());
+    // an answer after a knowledge-base search must cite what it used: an uncited draft
+    // is replaced by the offline brain's extractive one (which cites, or says it found nothing)
+    let searched = !turn.passages.is_empty();
+    if !checked.blocked
+        && searched
+        && !guardrails::has_citation(&checked.text)
+        && !is_fixed_reply(&checked.text)
+    {
+        turn.trips.push("missing_citation");
+        turn.trace.enter(
+            State::Draft,
+            "re-drafting extractively: the answer cited nothing",
+        );
+        let request_ = BrainRequest {
+            system: prompts::SYSTEM,
+            prompt_version: prompts::PROMPT_VERSION,
+            history: &history,
+            tools: &[],
+            purpose: Purpose::Draft,
+            timeout: llm_timeout,
+        };
+        if let Ok(r) = agent
+            .brains
+            .complete_last(turn.thread_id, &request_, &mut turn.attempts)
+            .await
+        {
+            turn.trace
+                .enter(State::Guardrail, "checking the re-drafted answer");
+            checked = guardrails::check_draft(&r.reply.text.unwrap_or_default(), &turn.grounding);
+            turn.trips.extend(checked.trips.iter().copied());
+        }
+    }
     if checked.blocked {
         turn.trace.enter(
             State::Escalate,
             format!("draft blocked: {}", checked.trips.join(", ")),
         );
+        let number = open_ticket(
+            agent,
+            request,
+            turn,
+            "guardrail",
+            "An answer was withheld by a guardrail",
+        )
+        .await;
+        let text = match number {
+            Some(n) => format!(
+                "{} I've also opened ticket #{n} so our team can follow up by email.",
+                checked.text
+            ),
+            None => checked.text,
+        };
+        return (text, Outcome::Ticket);
+    }
+    // every remote model failed and the answer is generic: make sure a person follows up
+    let remote_failed = agent.brains.has_remote()
+        && turn
+            .attempts
+            .iter()
+            .any(|a| a.provider != crate::brain::offline::PROVIDER && a.outcome != "ok")
+        && !turn
+            .attempts
+            .iter()
+            .any(|a| a.provider != crate::brain::offline::PROVIDER && a.outcome == "ok");
+    let grounded = turn.tool_runs.iter().any(|r| r.outcome == ToolOutcome::Ok);
+    if outcome == Outcome::Answered && remote_failed && !grounded {
+        if let Some(n) = open_ticket(
+            agent,
+            request,
+            turn,
+            "llm_unavailable",
+            "The assistant's models were unavailable",
+        )
+        .await
+        {
+            return (
+                format!(
+                    "{} Our team will also follow up by email (ticket #{n}).",
+                    checked.text
+                ),
+                Outcome::Ticket,
+            );
+        }
     }
     (checked.text, outcome)
+}
+
+/// The offline brain's fixed replies, which need no citation.
+fn is_fixed_reply(text: &str) -> bool {
+    use crate::brain::offline::draft;
+    [draft::NOTHING_FOUND, draft::NEUTRAL, draft::TOOL_FAILED].contains(&text)
+}
+
+async fn open_ticket(
+    agent: &Agent,
+    request: &TurnRequest,
+    turn: &mut TurnState,
+    reason: &str,
+    subject: &str,
+) -> Option<i64> {
+    let ticket = NewTicket {
+        thread_id: Some(turn.thread_id),
+        reason: reason.into(),
+        email: request.identity.verified_email().map(str::to_string),
+        subject: subject.into(),
+        body: format!(
+            "Please review the conversation {} and follow up with the customer.",
+            turn.thread_id
+        ),
+        priority: Priority::Normal,
+    };
+    match agent.tools.open_ticket(&ticket).await {
+        Ok(t) => {
+            turn.ticket_number = Some(t.number);
+            Some(t.number)
+        }
+        Err(error) => {
+            tracing::error!(%error, reason, "could not open a ticket");
+            None
+        }
+    }
 }
 
 /// Hands the thread to a person with the orchestrator's own `handoff_human` call.

@@ -1,7 +1,9 @@
 //! The agent's turn end to end: real Postgres, real Redis, the local embedder, and a
 //! scripted LLM server for the remote brains.
 
+mod guarded;
 mod identity;
+mod memory;
 mod offline;
 mod scripted;
 
