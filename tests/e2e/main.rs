@@ -1,5 +1,6 @@
 //! End-to-end tests across binaries.
 
+mod ask_cli;
 mod kb_cli;
 mod orders_cli;
 mod support;
