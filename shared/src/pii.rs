@@ -33,6 +33,10 @@ static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("address regex")
 });
 
+// 2026-11-25: a date, not a phone number (log timestamps stay readable)
+static ISO_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{4}-\d{2}-\d{2}$").expect("date regex"));
+
 /// Masks every kind of PII this module knows. Text without PII is returned borrowed.
 pub fn mask(text: &str) -> Cow<'_, str> {
     let mut out = Cow::Borrowed(text);
@@ -40,11 +44,25 @@ pub fn mask(text: &str) -> Cow<'_, str> {
     out = replace(out, &ADDRESS, |_| Some("[address]"));
     out = replace(out, &IBAN, |m| iban_is_valid(m).then_some("[iban]"));
     out = replace(out, &CARD, |m| luhn_is_valid(m).then_some("[card]"));
-    out = replace(out, &PHONE, |m| {
-        let digits = m.chars().filter(char::is_ascii_digit).count();
-        (8..=15).contains(&digits).then_some("[phone]")
+    mask_phones(out)
+}
+
+/// Phone numbers: 8–15 digits, but not a date or the seconds of a timestamp.
+fn mask_phones(text: Cow<'_, str>) -> Cow<'_, str> {
+    if !PHONE.is_match(&text) {
+        return text;
+    }
+    let replaced = PHONE.replace_all(&text, |caps: &regex::Captures<'_>| {
+        let m = caps.get(0).expect("whole match");
+        let digits = m.as_str().chars().filter(char::is_ascii_digit).count();
+        let after_colon = text[..m.start()].ends_with(':');
+        if (8..=15).contains(&digits) && !ISO_DATE.is_match(m.as_str()) && !after_colon {
+            "[phone]".to_string()
+        } else {
+            m.as_str().to_string()
+        }
     });
-    out
+    Cow::Owned(replaced.into_owned())
 }
 
 fn replace<'a>(
@@ -153,6 +171,10 @@ mod tests {
             "I bought 2 Copper Pans last week",
         );
         check("it costs 129.00 EUR", "it costs 129.00 EUR");
+        check(
+            "2026-11-25T17:40:15.888638Z INFO",
+            "2026-11-25T17:40:15.888638Z INFO",
+        );
         // 16 digits failing the Luhn check is an order or tracking number, not a card
         check(
             "tracking 1234 5678 9012 3456",

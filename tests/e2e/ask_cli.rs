@@ -20,23 +20,45 @@ fn ask(db: &TestDb, prefix: &str, args: &[&str]) -> Output {
 async fn ask_answers_an_order_question_and_continues_the_thread() {
     let db = TestDb::new().await;
     let prefix = format!("fd_e2e_{}", uuid::Uuid::new_v4().simple());
-    json_of(&agentctl(&db, &["orders", "import", "demo/orders.jsonl", "--json"]));
+    json_of(&agentctl(
+        &db,
+        &["orders", "import", "demo/orders.jsonl", "--json"],
+    ));
 
     let first = json_of(&ask(&db, &prefix, &["where is my order 1042?", "--json"]));
     assert_eq!(first["outcome"], "answered", "{first}");
-    assert!(first["answer"].as_str().unwrap().contains("order number and the email"), "{first}");
+    assert!(
+        first["answer"]
+            .as_str()
+            .unwrap()
+            .contains("order number and the email"),
+        "{first}"
+    );
     let thread = first["thread_id"].as_str().unwrap().to_string();
 
     let second = json_of(&ask(
         &db,
         &prefix,
-        &["my email is maria.rossi@example.com", "--thread", &thread, "--json"],
+        &[
+            "my email is maria.rossi@example.com",
+            "--thread",
+            &thread,
+            "--json",
+        ],
     ));
     assert_eq!(second["thread_id"], thread.as_str());
     let answer = second["answer"].as_str().unwrap();
-    assert!(answer.contains("Order #1042 is shipped") && answer.contains("JJD000390010421"), "{answer}");
+    assert!(
+        answer.contains("Order #1042 is shipped") && answer.contains("JJD000390010421"),
+        "{answer}"
+    );
     assert_eq!(second["tool_calls"][0]["tool"], "get_order");
-    let states: Vec<&str> = second["trace"].as_array().unwrap().iter().map(|t| t["state"].as_str().unwrap()).collect();
+    let states: Vec<&str> = second["trace"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["state"].as_str().unwrap())
+        .collect();
     assert_eq!(states.first(), Some(&"RECEIVED"));
     assert_eq!(states.last(), Some(&"RESPOND"));
 
@@ -44,7 +66,10 @@ async fn ask_answers_an_order_question_and_continues_the_thread() {
     let text = ask(&db, &prefix, &["hello"]);
     let stdout = String::from_utf8_lossy(&text.stdout);
     assert!(text.status.success(), "{stdout}");
-    assert!(stdout.contains("trace:") && stdout.contains("outcome:"), "{stdout}");
+    assert!(
+        stdout.contains("trace:") && stdout.contains("outcome:"),
+        "{stdout}"
+    );
 
     let empty = ask(&db, &prefix, &["   "]);
     assert_eq!(empty.status.code(), Some(1));
