@@ -65,6 +65,17 @@ fn mask_phones(text: Cow<'_, str>) -> Cow<'_, str> {
     Cow::Owned(replaced.into_owned())
 }
 
+/// The text with its PII removed altogether, for retrieval: placeholders like `[email]`
+/// would otherwise match every page that mentions e-mail.
+pub fn strip(text: &str) -> String {
+    let masked = mask(text);
+    let mut out = masked.into_owned();
+    for placeholder in ["[email]", "[card]", "[iban]", "[phone]", "[address]"] {
+        out = out.replace(placeholder, " ");
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn replace<'a>(
     text: Cow<'a, str>,
     re: &Regex,
@@ -157,6 +168,14 @@ mod tests {
             "ich wohne [address] in Berlin",
         );
         check("Keizersgracht 123, Amsterdam", "[address], Amsterdam");
+    }
+
+    #[test]
+    fn strip_removes_pii_for_search() {
+        assert_eq!(
+            strip("send back a kettle? jane.doe@example.com +31 20 123 4567"),
+            "send back a kettle?"
+        );
     }
 
     #[test]

@@ -140,6 +140,12 @@ pub struct FusionWeights {
     pub heading: f32,
     pub text: f32,
     pub coverage: f32,
+    /// Lexical signals (text, coverage) count in proportion to the candidate's dense
+    /// score raised to this power (0 = not gated).
+    pub dense_gate: f32,
+    /// Query-level lexical confidence: full when the best document's BM25 is at least
+    /// `1 + lexical_peak` times the runner-up's, less below (0 = always full).
+    pub lexical_peak: f32,
 }
 
 impl Default for DatabaseConfig {
@@ -225,6 +231,8 @@ impl Default for FusionWeights {
             heading: 0.3,
             text: 0.2,
             coverage: 0.2,
+            dense_gate: 0.7,
+            lexical_peak: 0.4,
         }
     }
 }
@@ -300,6 +308,8 @@ impl Config {
             || f.heading < 0.0
             || f.text < 0.0
             || f.coverage < 0.0
+            || f.dense_gate < 0.0
+            || f.lexical_peak < 0.0
             || f.chunk + f.heading + f.text <= 0.0
         {
             problems.push("retrieval.fusion weights must be non-negative and not all zero".into());

@@ -24,7 +24,8 @@ pub(crate) fn rerank(
     coverage_weight: f32,
 ) -> Vec<Candidate> {
     for c in pool.iter_mut() {
-        c.score += coverage_weight * coverage(c);
+        // coverage is lexical evidence too: gated like the text signal (`Candidate::lexical_gate`)
+        c.score += coverage_weight * coverage(c) * c.lexical_gate;
     }
     let mut selected: Vec<Candidate> = Vec::with_capacity(top_k);
     while selected.len() < top_k && !pool.is_empty() {
@@ -61,6 +62,7 @@ mod tests {
             text_rank: 0.0,
             query_idf: 0.0,
             score,
+            lexical_gate: 1.0,
         }
     }
 

@@ -1,15 +1,18 @@
 //! Hybrid retrieval: PostgreSQL full-text and pgvector HNSW candidates, fused by a
 //! weighted score, re-ranked from the best `rerank_pool` to `top_k`, filtered by
-//! channel. The query is PII-masked before it is embedded or searched.
+//! channel. PII is removed from the query before it is embedded or searched.
 //!
-//! Fusion is a convex combination, not rank fusion: each candidate is scored by
+//! Fusion is a weighted score, not rank fusion: each candidate is scored by
 //! `w_chunk · s(cos(query, chunk)) + w_heading · s(cos(query, title and section)) +
-//! w_text · s(BM25)`, where `s` min-max scales each signal over the candidates. Scores
-//! keep the confidence that rank fusion throws away. The re-ranker (`rerank.rs`) then
-//! adds query coverage and favours distinct documents. `docs/benchmarks.md` has the
-//! measurements, including where this fusion loses to dense retrieval.
+//! w_text · s(BM25) · g`, where `s` min-max scales each signal over the candidates and
+//! `g` gates the lexical evidence: `g = λ · dense^dense_gate`, with `λ` the query's
+//! lexical confidence (how far the best document's BM25 stands above the runner-up's).
+//! Paraphrased questions, where word overlap is noise, lean on the embeddings; a query
+//! whose rare words single out one page lets those words decide. The re-ranker
+//! (`rerank.rs`) adds query coverage (gated the same way) and favours distinct
+//! documents. `docs/benchmarks.md` has the measurements.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::str::FromStr;
 
 use pgvector::Vector;
@@ -98,6 +101,9 @@ pub(crate) struct Candidate {
     pub query_idf: f32,
     #[sqlx(skip)]
     pub score: f32,
+    /// How much lexical evidence counts for this candidate, in [0, 1] (see `score`).
+    #[sqlx(skip)]
+    pub lexical_gate: f32,
 }
 
 #[derive(Clone)]
@@ -182,7 +188,7 @@ impl Retriever {
         mode: SearchMode,
         channel: Option<&str>,
     ) -> Result<Vec<Candidate>, KbError> {
-        let masked = pii::mask(query.trim());
+        let masked = pii::strip(query.trim());
         if masked.is_empty() {
             return Ok(Vec::new());
         }
@@ -300,17 +306,49 @@ pub(crate) fn score(candidates: &mut [Candidate], mode: SearchMode, w: FusionWei
     let heading = MinMax::over(candidates.iter().map(|c| c.heading_sim));
     let text = MinMax::over(candidates.iter().map(|c| c.text_rank));
     let total = (w.chunk + w.heading + w.text).max(f32::EPSILON);
+    let lambda = lexical_confidence(candidates, w.lexical_peak);
     for c in candidates.iter_mut() {
         c.score = match mode {
             SearchMode::Vector => c.chunk_sim,
             SearchMode::Bm25 => c.text_rank,
             SearchMode::Hybrid => {
+                let dense_weight = (w.chunk + w.heading).max(f32::EPSILON);
+                let dense = (w.chunk * chunk.scale(c.chunk_sim)
+                    + w.heading * heading.scale(c.heading_sim))
+                    / dense_weight;
+                // lexical evidence counts in proportion to the candidate's dense score
+                // and to how clearly the query's words single out one document
+                let lexical = lambda * dense.max(0.0).powf(w.dense_gate);
+                c.lexical_gate = lexical;
                 (w.chunk * chunk.scale(c.chunk_sim)
                     + w.heading * heading.scale(c.heading_sim)
-                    + w.text * text.scale(c.text_rank))
+                    + w.text * text.scale(c.text_rank) * lexical)
                     / total
             }
         };
+    }
+}
+
+/// How clearly the full-text match singles out one document, in [0, 1]: the best
+/// document's BM25 over the runner-up's, `(top1 / top2 - 1) / peak`, clamped. Paraphrased
+/// questions (noisy word overlap, flat BM25) get little lexical weight; a query whose rare
+/// words point at one page ("send back") gets all of it. `peak` 0 turns this off.
+fn lexical_confidence(candidates: &[Candidate], peak: f32) -> f32 {
+    if peak <= 0.0 {
+        return 1.0;
+    }
+    let mut best: HashMap<Uuid, f32> = HashMap::new();
+    for c in candidates {
+        let e = best.entry(c.doc_id).or_insert(0.0);
+        *e = e.max(c.text_rank);
+    }
+    let mut per_doc: Vec<f32> = best.into_values().collect();
+    per_doc.sort_by(|a, b| b.total_cmp(a));
+    match (per_doc.first().copied(), per_doc.get(1).copied()) {
+        (Some(top1), _) if top1 <= 0.0 => 0.0,
+        (Some(_), Some(top2)) if top2 > 0.0 => ((per_doc[0] / top2 - 1.0) / peak).clamp(0.0, 1.0),
+        (Some(_), _) => 1.0,
+        (None, _) => 0.0,
     }
 }
 

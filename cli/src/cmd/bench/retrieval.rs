@@ -64,6 +64,7 @@ fn parse_weights(s: &str) -> Result<FusionWeights, String> {
             heading,
             text,
             coverage,
+            ..FusionWeights::default()
         }),
         _ => Err("expected three or four numbers: CHUNK,HEADING,TEXT[,COVERAGE]".into()),
     }
