@@ -19,5 +19,7 @@ echo "[demo] importing demo/orders.jsonl"
 bind=${FRONTDESK_BIND:-127.0.0.1:8080}
 echo "[demo] try: $bin/agentctl kb search \"how long do I have to send back a kettle\""
 echo "[demo]      $bin/agentctl orders show 1042"
+echo "[demo]      $bin/agentctl ask \"where is my order 1042? my email is maria.rossi@example.com\""
+echo "[demo]      $bin/agentctl chat"
 echo "[demo] agentd on http://$bind (health: http://$bind/healthz); Ctrl-C to stop"
 exec "$bin/agentd" serve --bind "$bind"
