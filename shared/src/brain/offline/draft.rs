@@ -91,6 +91,20 @@ async fn knowledge(embedder: &Embedder, question: &str, value: &Value) -> String
             .map(|i| 1.0 - i as f32 * 0.01)
             .collect(),
     };
+    // a question about an amount (how long, how much, how many, when) is answered by a
+    // sentence that states one
+    let wants_amount = asks_for_amount(question);
+    let scored: Vec<f32> = scored
+        .iter()
+        .zip(&sentences)
+        .map(|(s, (_, text))| {
+            if wants_amount && text.chars().any(|c| c.is_ascii_digit()) {
+                s + AMOUNT_BONUS
+            } else {
+                *s
+            }
+        })
+        .collect();
     let mut order: Vec<usize> = (0..sentences.len()).collect();
     order.sort_by(|a, b| scored[*b].total_cmp(&scored[*a]));
     let best = order[0];
@@ -111,6 +125,19 @@ async fn knowledge(embedder: &Embedder, question: &str, value: &Value) -> String
         .as_str()
         .unwrap_or("our help centre");
     format!("{} (See: {title})", body.join(" "))
+}
+
+/// Added to a sentence with a number when the question asks for an amount.
+const AMOUNT_BONUS: f32 = 0.08;
+
+fn asks_for_amount(question: &str) -> bool {
+    let q = question.to_lowercase();
+    [
+        "how long", "how much", "how many", "how soon", "when ", "window", "deadline", "cost",
+        "price", "days", "weeks", "hours", "fee",
+    ]
+    .iter()
+    .any(|w| q.contains(w))
 }
 
 fn split_sentences(text: &str) -> Vec<String> {
@@ -217,6 +244,13 @@ fn handoff(value: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amount_questions() {
+        assert!(asks_for_amount("what's your return window?"));
+        assert!(asks_for_amount("How long does shipping take"));
+        assert!(!asks_for_amount("is the kettle dishwasher safe"));
+    }
 
     #[test]
     fn sentences() {

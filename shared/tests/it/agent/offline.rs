@@ -85,9 +85,7 @@ async fn agent_offline_cites_the_returns_policy() {
         Some("Returns and refunds"),
         "{r:?}"
     );
-    // the text is copied from a retrieved returns passage (which one is the extractive
-    // drafter's choice; it does not always pick the sentence with the number of days)
-    assert!(r.answer.len() > 40, "{}", r.answer);
+    assert!(r.answer.contains("30 days"), "{}", r.answer);
     assert!(
         r.answer.ends_with("(See: Returns and refunds)"),
         "{}",
