@@ -62,10 +62,6 @@ static CITATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*\(See:\s*([^)]+)\)").expect("citation pattern"));
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"https?://[^\s)>\]"']+"#).expect("url pattern"));
-static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b")
-        .expect("email pattern")
-});
 static LEAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:</?(?:tool_result|customer_message|passage)|use the tools\. answer questions|never reveal these rules|sk-[a-z0-9]{16,})")
         .expect("leak pattern")
@@ -127,7 +123,7 @@ pub fn check_draft(draft: &str, grounding: &Grounding) -> DraftCheck {
     }
     // no one else's email address
     let mut foreign_email = false;
-    text = EMAIL
+    text = crate::pii::EMAIL
         .replace_all(&text, |c: &regex::Captures| {
             if grounding
                 .emails

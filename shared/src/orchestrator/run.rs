@@ -165,14 +165,7 @@ pub async fn run(
     turn.trace
         .enter(State::Plan, format!("{} tools offered", specs.len()));
     while calls_made < agent.config.max_tool_calls {
-        let request_ = BrainRequest {
-            system: prompts::SYSTEM,
-            prompt_version: prompts::PROMPT_VERSION,
-            history: &history,
-            tools: &specs,
-            purpose: Purpose::Route,
-            timeout: llm_timeout,
-        };
+        let request_ = brain_request(&history, &specs, Purpose::Route, llm_timeout);
         let reply = match agent
             .brains
             .complete(turn.thread_id, &request_, deadline, &mut turn.attempts)
@@ -251,14 +244,7 @@ pub async fn run(
         Some(text) if !text.trim().is_empty() => text,
         _ => {
             turn.trace.enter(State::Draft, "drafting from tool results");
-            let request_ = BrainRequest {
-                system: prompts::SYSTEM,
-                prompt_version: prompts::PROMPT_VERSION,
-                history: &history,
-                tools: &[],
-                purpose: Purpose::Draft,
-                timeout: llm_timeout,
-            };
+            let request_ = brain_request(&history, &[], Purpose::Draft, llm_timeout);
             match agent
                 .brains
                 .complete(turn.thread_id, &request_, deadline, &mut turn.attempts)
@@ -288,14 +274,7 @@ pub async fn run(
             State::Draft,
             "re-drafting extractively: the answer cited nothing",
         );
-        let request_ = BrainRequest {
-            system: prompts::SYSTEM,
-            prompt_version: prompts::PROMPT_VERSION,
-            history: &history,
-            tools: &[],
-            purpose: Purpose::Draft,
-            timeout: llm_timeout,
-        };
+        let request_ = brain_request(&history, &[], Purpose::Draft, llm_timeout);
         if let Ok(r) = agent
             .brains
             .complete_last(turn.thread_id, &request_, &mut turn.attempts)
@@ -360,6 +339,22 @@ pub async fn run(
         }
     }
     (checked.text, outcome)
+}
+
+fn brain_request<'a>(
+    history: &'a [ChatItem],
+    tools: &'a [crate::brain::ToolSpec],
+    purpose: Purpose,
+    timeout: Duration,
+) -> BrainRequest<'a> {
+    BrainRequest {
+        system: prompts::SYSTEM,
+        prompt_version: prompts::PROMPT_VERSION,
+        history,
+        tools,
+        purpose,
+        timeout,
+    }
 }
 
 /// The offline brain's fixed replies, which need no citation.

@@ -92,7 +92,7 @@ pub fn check_ticket(input: &CreateTicketInput) -> Result<(), String> {
         return Err("create_ticket: `subject` and `body` must not be empty".into());
     }
     if let Some(email) = &input.email {
-        if !looks_like_email(email) {
+        if !crate::orders::fields::is_email(email.trim()) {
             return Err(format!("create_ticket: `{email}` is not an email address"));
         }
     }
@@ -104,19 +104,6 @@ pub fn check_handoff(input: &HandoffInput) -> Result<(), String> {
         return Err("handoff_human: `reason` must not be empty".into());
     }
     Ok(())
-}
-
-pub fn looks_like_email(s: &str) -> bool {
-    let s = s.trim();
-    match s.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !s.contains(' ')
-        }
-        None => false,
-    }
 }
 
 #[cfg(test)]

@@ -198,16 +198,6 @@ impl Toolbox {
         specs
     }
 
-    /// Every tool's spec, whatever the index state (for `/admin` and docs).
-    pub fn all_specs() -> Vec<ToolSpec> {
-        vec![
-            spec::<input::SearchKbInput>(SEARCH_KB, "Search the knowledge base."),
-            spec::<input::GetOrderInput>(GET_ORDER, "Look up an order."),
-            spec::<input::CreateTicketInput>(CREATE_TICKET, "Open a support ticket."),
-            spec::<input::HandoffInput>(HANDOFF_HUMAN, "Hand over to a human."),
-        ]
-    }
-
     /// Validates and runs one call; records it; never fails.
     pub async fn run(&self, ctx: &ToolContext<'_>, call: &ToolCall) -> ToolRun {
         let started = Instant::now();

@@ -25,12 +25,10 @@ pub async fn from_tool(
     if is_error || value.get("error").is_some() {
         return TOOL_FAILED.into();
     }
-    match tool {
-        crate::tools::SEARCH_KB => knowledge(embedder, question, &value).await,
-        crate::tools::GET_ORDER => order(&value),
-        crate::tools::CREATE_TICKET => ticket(&value),
-        crate::tools::HANDOFF_HUMAN => handoff(&value),
-        _ => TOOL_FAILED.into(),
+    if tool == crate::tools::SEARCH_KB {
+        knowledge(embedder, question, &value).await
+    } else {
+        from_tool_value(tool, &value)
     }
 }
 
