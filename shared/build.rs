@@ -1,8 +1,7 @@
-//! Build script of `frontdesk-shared`: links the system OpenBLAS, which the local
-//! sentence embedder (`src/embed/local/blas.rs`) calls for its matrix products.
-//! On Debian/Ubuntu it comes from `libopenblas-dev` (installed by `scripts/setup.sh`).
+//! Build script of `frontdesk-shared`. OpenBLAS is no longer linked here: the local
+//! embedder opens it at run time (`src/embed/local/blas.rs`) so it can choose the
+//! library's AVX-512 kernels first. Kept so the crate never links a stale setting.
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
-    println!("cargo:rustc-link-lib=openblas");
 }

@@ -1,21 +1,36 @@
-//! Shared state of every request handler.
+//! Shared state of every request handler, assembled once at start-up.
 
 use std::sync::Arc;
 
+use frontdesk::auth::Sessions;
 use frontdesk::config::Config;
+use frontdesk::embed::Embedder;
+use frontdesk::events::EventBus;
+use frontdesk::limits::{Budget, RateLimiter};
+use frontdesk::orchestrator::Agent;
+use metrics_exporter_prometheus::PrometheusHandle;
+use redis::aio::ConnectionManager;
 use sqlx::PgPool;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+
+use crate::jobs::Jobs;
 
 #[derive(Clone)]
 pub struct AppState {
     pub config: Arc<Config>,
     pub pool: PgPool,
-}
-
-impl AppState {
-    pub fn new(config: Config, pool: PgPool) -> Self {
-        Self {
-            config: Arc::new(config),
-            pool,
-        }
-    }
+    pub redis: ConnectionManager,
+    pub embedder: Embedder,
+    pub agent: Arc<Agent>,
+    pub sessions: Sessions,
+    pub limiter: RateLimiter,
+    pub budget: Budget,
+    pub events: EventBus,
+    pub jobs: Jobs,
+    pub metrics: PrometheusHandle,
+    /// Cancelled when the server starts draining: live event streams end then.
+    pub shutdown: CancellationToken,
+    /// Turns and jobs in flight; the drain waits for them.
+    pub tasks: TaskTracker,
 }

@@ -3,15 +3,21 @@
 //! It never imports axum, ratatui or clap: it holds the domain (config, storage,
 //! knowledge base, embedder, retrieval) and leaves transports and UIs to the binaries.
 
+pub mod api;
+pub mod auth;
 pub mod bench;
 pub mod brain;
 pub mod config;
 pub mod db;
 pub mod embed;
+pub mod events;
+pub mod feedback;
 pub mod guardrails;
 pub mod identity;
 pub mod kb;
+pub mod limits;
 pub mod memory;
+pub mod metrics;
 pub mod orchestrator;
 pub mod orders;
 pub mod pii;
@@ -19,3 +25,4 @@ pub mod telemetry;
 pub mod threads;
 pub mod tickets;
 pub mod tools;
+pub mod webhooks;

@@ -88,6 +88,8 @@ impl AskArgs {
                 channel: self.who.channel.clone(),
                 identity: self.who.identity(),
                 session_id: None,
+                offline_only: false,
+                progress: Default::default(),
             })
             .await?;
         if self.json {
@@ -122,6 +124,8 @@ impl ChatArgs {
                     channel: self.who.channel.clone(),
                     identity: self.who.identity(),
                     session_id: None,
+                    offline_only: false,
+                    progress: Default::default(),
                 })
                 .await
             {

@@ -168,6 +168,40 @@ impl BrainChain {
             {
                 tracing::warn!(%error, "could not record llm call");
             }
+            let labels = [
+                ("provider", attempt.provider.clone()),
+                ("model", attempt.model.clone()),
+            ];
+            metrics::counter!(
+                "frontdesk_llm_calls_total",
+                &[
+                    ("provider", attempt.provider.clone()),
+                    ("model", attempt.model.clone()),
+                    ("outcome", attempt.outcome.clone())
+                ]
+            )
+            .increment(1);
+            metrics::counter!(
+                "frontdesk_llm_tokens_total",
+                &[
+                    ("provider", attempt.provider.clone()),
+                    ("model", attempt.model.clone()),
+                    ("direction", "in".to_string())
+                ]
+            )
+            .increment(u64::from(attempt.tokens_in));
+            metrics::counter!(
+                "frontdesk_llm_tokens_total",
+                &[
+                    ("provider", attempt.provider.clone()),
+                    ("model", attempt.model.clone()),
+                    ("direction", "out".to_string())
+                ]
+            )
+            .increment(u64::from(attempt.tokens_out));
+            // the counter takes whole units: micro-dollars, converted back when rendered
+            metrics::counter!("frontdesk_llm_cost_microusd_total", &labels)
+                .increment((attempt.cost_usd * 1e6).round() as u64);
             attempts.push(attempt);
             match result {
                 Ok(reply) => {

@@ -5,6 +5,7 @@
 //! `..._FILE` form whose value is read from that file (Docker secrets). Secrets are held
 //! in [`Secret`], which never prints itself.
 
+mod access;
 mod agent;
 mod load;
 mod secret;
@@ -13,6 +14,10 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+pub use access::{
+    AdminToken, AuthConfig, LimitsConfig, Role, WebhookEndpoint, WebhooksConfig,
+    WordPressAuthConfig,
+};
 pub use agent::{
     AgentConfig, LlmConfig, LlmEndpoint, LlmProviderKind, ModelPrice, OrderBackendKind,
     OrdersConfig, TicketBackendKind, TicketWebhookConfig, TicketsConfig, WooCommerceConfig,
@@ -33,6 +38,9 @@ pub struct Config {
     pub llm: LlmConfig,
     pub orders: OrdersConfig,
     pub tickets: TicketsConfig,
+    pub auth: AuthConfig,
+    pub limits: LimitsConfig,
+    pub webhooks: WebhooksConfig,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -59,6 +67,19 @@ pub struct ServerConfig {
     pub bind: String,
     /// How long a graceful shutdown waits for requests in flight.
     pub shutdown_grace_secs: u64,
+    /// The URL browsers use to reach agentd (printed for `/demo`; default `http://<bind>`).
+    pub public_url: String,
+    /// Origins allowed to call the widget API from a browser (the shop's site, e.g.
+    /// `https://shop.example`); agentd's own origin always works.
+    pub cors_origins: Vec<String>,
+    /// Take the client's IP from `X-Forwarded-For` (only behind a proxy you run).
+    pub trust_proxy: bool,
+    /// Largest request body accepted.
+    pub max_body_bytes: usize,
+    /// Longest customer message, in characters (at most 4000).
+    pub max_message_chars: usize,
+    /// Messages returned by `GET /api/agent/thread/{id}` unless `limit` says otherwise.
+    pub thread_history_limit: usize,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -172,6 +193,12 @@ impl Default for ServerConfig {
         Self {
             bind: "127.0.0.1:8080".into(),
             shutdown_grace_secs: 20,
+            public_url: String::new(),
+            cors_origins: Vec::new(),
+            trust_proxy: false,
+            max_body_bytes: 16 * 1024,
+            max_message_chars: 2_000,
+            thread_history_limit: 50,
         }
     }
 }
@@ -245,8 +272,8 @@ impl Config {
     }
 
     /// Every secret with its dotted key path.
-    pub(crate) fn secrets(&self) -> [(&'static str, &Secret); 8] {
-        [
+    pub(crate) fn secrets(&self) -> Vec<(String, &Secret)> {
+        let mut all: Vec<(String, &Secret)> = [
             ("database.url", &self.database.url),
             ("redis.url", &self.redis.url),
             ("embedding.openai.api_key", &self.embedding.openai.api_key),
@@ -262,6 +289,28 @@ impl Config {
             ),
             ("tickets.webhook.token", &self.tickets.webhook.token),
         ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+        for (name, t) in &self.auth.admin_tokens {
+            all.push((format!("auth.admin_tokens.{name}.token"), &t.token));
+        }
+        for (id, key) in &self.auth.wordpress.keys {
+            all.push((format!("auth.wordpress.keys.{id}"), key));
+        }
+        for (name, e) in &self.webhooks.endpoints {
+            all.push((format!("webhooks.endpoints.{name}.secret"), &e.secret));
+        }
+        all
+    }
+
+    /// The base URL browsers use to reach agentd.
+    pub fn public_url(&self) -> String {
+        if self.server.public_url.is_empty() {
+            format!("http://{}", self.server.bind)
+        } else {
+            self.server.public_url.trim_end_matches('/').to_string()
+        }
     }
 
     /// The effective configuration as TOML with every secret redacted.
@@ -322,11 +371,66 @@ impl Config {
                     .into(),
             );
         }
+        problems.extend(self.access_problems());
         if self.server.bind.parse::<std::net::SocketAddr>().is_err() {
             problems.push(format!(
                 "server.bind `{}` is not HOST:PORT",
                 self.server.bind
             ));
+        }
+        problems
+    }
+}
+
+impl Config {
+    fn access_problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let s = &self.server;
+        if s.max_message_chars == 0 || s.max_message_chars > crate::orchestrator::MAX_MESSAGE_CHARS
+        {
+            problems.push(format!(
+                "server.max_message_chars must be between 1 and {}",
+                crate::orchestrator::MAX_MESSAGE_CHARS
+            ));
+        }
+        if s.max_body_bytes < 1024 {
+            problems.push("server.max_body_bytes must be at least 1024".into());
+        }
+        for origin in &s.cors_origins {
+            if !(origin.starts_with("http://") || origin.starts_with("https://"))
+                || origin.trim_end_matches('/').matches('/').count() != 2
+            {
+                problems.push(format!(
+                    "server.cors_origins entry `{origin}` is not an origin like https://shop.example"
+                ));
+            }
+        }
+        for (name, t) in &self.auth.admin_tokens {
+            if t.token.expose().len() < 24 {
+                problems.push(format!(
+                    "auth.admin_tokens.{name}.token is shorter than 24 characters"
+                ));
+            }
+        }
+        for (id, key) in &self.auth.wordpress.keys {
+            if key.expose().len() < 32 {
+                problems.push(format!(
+                    "auth.wordpress.keys.{id} is shorter than 32 characters; use a long random secret"
+                ));
+            }
+        }
+        if self.auth.session_ttl_secs < 60 {
+            problems.push("auth.session_ttl_secs must be at least 60".into());
+        }
+        for (name, e) in &self.webhooks.endpoints {
+            if !(e.url.starts_with("http://") || e.url.starts_with("https://")) {
+                problems.push(format!(
+                    "webhooks.endpoints.{name}.url must be an http(s) URL"
+                ));
+            }
+            if e.secret.is_empty() {
+                problems.push(format!("webhooks.endpoints.{name}.secret is empty"));
+            }
         }
         problems
     }

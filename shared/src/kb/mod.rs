@@ -43,7 +43,7 @@ pub enum KbError {
 }
 
 /// One retrieved passage, as shown to the Brain and the customer.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct Citation {
     pub doc_id: Uuid,
     pub chunk_id: Uuid,

@@ -7,7 +7,7 @@ use sqlx::PgPool;
 
 use super::store;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct KbStatus {
     pub documents: i64,
     pub chunks: i64,
@@ -22,7 +22,7 @@ pub struct KbStatus {
     pub channels: Vec<ChannelCount>,
 }
 
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct ChannelCount {
     /// `all` for documents without a channel restriction.
     pub channel: String,

@@ -7,6 +7,7 @@
 //! arguments is told what was wrong once, and the second time the turn hands off.
 
 mod build;
+mod progress;
 mod result;
 mod run;
 mod trace;
@@ -18,6 +19,7 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 pub use build::{connect_redis, BuildError};
+pub use progress::{sentences, Progress, TurnEvent};
 pub use result::{Outcome, ToolCallSummary, TurnResult};
 pub use trace::{State, Transition};
 
@@ -48,6 +50,30 @@ pub struct TurnRequest {
     pub channel: String,
     pub identity: Identity,
     pub session_id: Option<String>,
+    /// Answer with the offline brain only (the session's LLM budget is spent).
+    pub offline_only: bool,
+    /// Where to report progress (streaming clients); `Progress::default()` for none.
+    pub progress: Progress,
+}
+
+impl TurnRequest {
+    /// A request on `channel` with no streaming and every brain allowed.
+    pub fn new(
+        thread_id: Option<Uuid>,
+        message: impl Into<String>,
+        channel: &str,
+        identity: Identity,
+    ) -> Self {
+        Self {
+            thread_id,
+            message: message.into(),
+            channel: channel.to_string(),
+            identity,
+            session_id: None,
+            offline_only: false,
+            progress: Progress::default(),
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -133,7 +159,11 @@ impl Agent {
         // stored first: whatever happens next, the message is on record
         let user_message_id =
             crate::threads::append(&self.pool, thread_id, "user", &message, None, None).await?;
-        let mut trace = Trace::new(started);
+        request.progress.send(TurnEvent::Stored {
+            thread_id,
+            user_message_id,
+        });
+        let mut trace = Trace::new(started, request.progress.clone());
         trace.enter(State::Received, format!("thread {}", thread.status));
         let mut turn = run::TurnState::new(thread_id, user_message_id, trace);
 
@@ -240,7 +270,7 @@ impl Agent {
     }
 }
 
-fn outcome_name(o: Outcome) -> &'static str {
+pub(crate) fn outcome_name(o: Outcome) -> &'static str {
     match o {
         Outcome::Answered => "answered",
         Outcome::Ticket => "ticket",

@@ -7,7 +7,7 @@ use super::trace::Transition;
 use crate::brain::chain::BrainAttempt;
 use crate::kb::Citation;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// Answered by the bot.

@@ -50,6 +50,11 @@ impl TurnState {
         thread_status: String,
         message_id: Option<Uuid>,
     ) -> TurnResult {
+        for sentence in super::progress::sentences(&answer) {
+            self.trace
+                .progress()
+                .send(super::progress::TurnEvent::Sentence(sentence));
+        }
         // cite what the answer refers to
         let mut citations: Vec<Citation> = Vec::new();
         for p in &self.passages {
@@ -58,6 +63,7 @@ impl TurnState {
                 citations.push(p.clone());
             }
         }
+        record_metrics(&self, outcome);
         TurnResult {
             thread_id: self.thread_id,
             user_message_id: self.user_message_id,
@@ -116,6 +122,33 @@ impl TurnState {
     }
 }
 
+/// What kind of turn this was, for latency figures: the path its tools took.
+pub fn turn_path(tool_runs: &[ToolRun]) -> &'static str {
+    let used = |name: &str| tool_runs.iter().any(|r| r.tool == name);
+    if used(HANDOFF_HUMAN) {
+        "handoff"
+    } else if used(crate::tools::GET_ORDER) {
+        "order"
+    } else if used(SEARCH_KB) {
+        "rag"
+    } else if used(CREATE_TICKET) {
+        "ticket"
+    } else {
+        "direct"
+    }
+}
+
+fn record_metrics(turn: &TurnState, outcome: Outcome) {
+    let path = turn_path(&turn.tool_runs);
+    let outcome = super::outcome_name(outcome);
+    metrics::counter!("frontdesk_turns_total", "path" => path, "outcome" => outcome).increment(1);
+    metrics::histogram!("frontdesk_turn_duration_seconds", "path" => path, "outcome" => outcome)
+        .record(turn.trace.elapsed_ms() as f64 / 1000.0);
+    for trip in &turn.trips {
+        metrics::counter!("frontdesk_guardrail_trips_total", "trip" => *trip).increment(1);
+    }
+}
+
 pub async fn run(
     agent: &Agent,
     request: &TurnRequest,
@@ -166,10 +199,15 @@ pub async fn run(
         .enter(State::Plan, format!("{} tools offered", specs.len()));
     while calls_made < agent.config.max_tool_calls {
         let request_ = brain_request(&history, &specs, Purpose::Route, llm_timeout);
-        let reply = match agent
-            .brains
-            .complete(turn.thread_id, &request_, deadline, &mut turn.attempts)
-            .await
+        let reply = match ask(
+            agent,
+            request,
+            turn.thread_id,
+            &request_,
+            deadline,
+            &mut turn.attempts,
+        )
+        .await
         {
             Ok(r) => r.reply,
             Err(error) => {
@@ -245,10 +283,15 @@ pub async fn run(
         _ => {
             turn.trace.enter(State::Draft, "drafting from tool results");
             let request_ = brain_request(&history, &[], Purpose::Draft, llm_timeout);
-            match agent
-                .brains
-                .complete(turn.thread_id, &request_, deadline, &mut turn.attempts)
-                .await
+            match ask(
+                agent,
+                request,
+                turn.thread_id,
+                &request_,
+                deadline,
+                &mut turn.attempts,
+            )
+            .await
             {
                 Ok(r) => r.reply.text.unwrap_or_default(),
                 Err(error) => {
@@ -339,6 +382,29 @@ pub async fn run(
         }
     }
     (checked.text, outcome)
+}
+
+/// One call to the Brain chain, or to the offline brain alone when the session may not
+/// use the remote models any more.
+async fn ask(
+    agent: &Agent,
+    request: &TurnRequest,
+    thread_id: Uuid,
+    brain_request: &BrainRequest<'_>,
+    deadline: Instant,
+    attempts: &mut Vec<BrainAttempt>,
+) -> Result<crate::brain::chain::ChainReply, crate::brain::BrainError> {
+    if request.offline_only {
+        agent
+            .brains
+            .complete_last(thread_id, brain_request, attempts)
+            .await
+    } else {
+        agent
+            .brains
+            .complete(thread_id, brain_request, deadline, attempts)
+            .await
+    }
 }
 
 fn brain_request<'a>(

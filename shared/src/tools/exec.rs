@@ -189,26 +189,18 @@ async fn create_ticket(
 }
 
 async fn handoff(tb: &Toolbox, ctx: &ToolContext<'_>, i: &HandoffInput) -> Result<Value, String> {
-    let position = crate::threads::request_human(&tb.pool, ctx.thread_id)
-        .await
-        .map_err(|e| e.to_string())?;
-    let note = format!("handoff requested: {}", i.reason.trim());
-    let payload = json!({
-        "reason": i.reason,
-        "transcript_excerpt": crate::pii::mask(&i.transcript_excerpt),
-    });
-    crate::threads::append(
+    let h = crate::threads::hand_off(
         &tb.pool,
         ctx.thread_id,
-        "system",
-        &note,
-        Some(HANDOFF_HUMAN),
-        Some(&payload),
+        &i.reason,
+        &i.transcript_excerpt,
+        "bot",
     )
     .await
     .map_err(|e| e.to_string())?;
-    Ok(match position {
-        Some(position) => json!({ "queued": true, "position": position }),
-        None => json!({ "queued": true, "already_waiting": true }),
+    Ok(if h.queued_now {
+        json!({ "queued": true, "position": h.position })
+    } else {
+        json!({ "queued": true, "already_waiting": true })
     })
 }

@@ -176,26 +176,10 @@ impl Toolbox {
     /// The specs offered to the Brain; `search_kb` only while the index is usable.
     pub async fn specs(&self) -> Vec<ToolSpec> {
         let kb_ok = self.kb_unavailable().await.is_none();
-        let mut specs = Vec::new();
-        if kb_ok {
-            specs.push(spec::<input::SearchKbInput>(
-                SEARCH_KB,
-                "Search the shop's help centre and product pages. Returns passages with title and URL to cite.",
-            ));
-        }
-        specs.push(spec::<input::GetOrderInput>(
-            GET_ORDER,
-            "Look up an order's status, items and tracking. Anonymous customers must give both the order number and the order's email.",
-        ));
-        specs.push(spec::<input::CreateTicketInput>(
-            CREATE_TICKET,
-            "Open a support ticket so the team follows up by email.",
-        ));
-        specs.push(spec::<input::HandoffInput>(
-            HANDOFF_HUMAN,
-            "Hand the conversation to a human support agent.",
-        ));
-        specs
+        all_specs()
+            .into_iter()
+            .filter(|s| kb_ok || s.name != SEARCH_KB)
+            .collect()
     }
 
     /// Validates and runs one call; records it; never fails.
@@ -210,6 +194,14 @@ impl Toolbox {
             latency_ms: started.elapsed().as_millis() as u64,
             attempts,
         };
+        let tool = ALL
+            .into_iter()
+            .find(|n| *n == call.name)
+            .unwrap_or("unknown");
+        metrics::counter!("frontdesk_tool_calls_total", "tool" => tool, "outcome" => outcome.as_str())
+            .increment(1);
+        metrics::histogram!("frontdesk_tool_duration_seconds", "tool" => tool)
+            .record(run.latency_ms as f64 / 1000.0);
         if let Err(error) = record::tool_call(&self.pool, ctx.thread_id, call, &run).await {
             tracing::warn!(%error, tool = %call.name, "could not record tool call");
         }
@@ -277,6 +269,25 @@ impl Toolbox {
             .trip(name, Duration::from_secs(self.config.breaker_open_secs));
         (last.0, last.1, attempts)
     }
+}
+
+/// Every tool's spec, whether offered right now or not.
+pub fn all_specs() -> Vec<ToolSpec> {
+    vec![
+        spec::<input::SearchKbInput>(
+            SEARCH_KB,
+            "Search the shop's help centre and product pages. Returns passages with title and URL to cite.",
+        ),
+        spec::<input::GetOrderInput>(
+            GET_ORDER,
+            "Look up an order's status, items and tracking. Anonymous customers must give both the order number and the order's email.",
+        ),
+        spec::<input::CreateTicketInput>(
+            CREATE_TICKET,
+            "Open a support ticket so the team follows up by email.",
+        ),
+        spec::<input::HandoffInput>(HANDOFF_HUMAN, "Hand the conversation to a human support agent."),
+    ]
 }
 
 fn spec<T: JsonSchema>(name: &str, description: &str) -> ToolSpec {

@@ -59,6 +59,8 @@ impl TurnsArgs {
                     channel: "web".into(),
                     identity: Identity::anonymous(),
                     session_id: Some("bench".into()),
+                    offline_only: false,
+                    progress: Default::default(),
                 })
                 .await?;
             latencies.push(started.elapsed().as_secs_f64() * 1000.0);

@@ -1,37 +1,139 @@
-//! Safe wrapper around the two OpenBLAS entry points the embedder needs.
+//! Safe wrapper around the few OpenBLAS entry points the embedder needs, loaded at run
+//! time.
 //!
-//! Why `unsafe` is allowed here (and only here): `cblas_sgemm` is a C function
-//! reached through FFI, which Rust can only call in an `unsafe` block. The
-//! wrapper below checks every dimension and leading stride against the slice
-//! lengths before the call, so the C code can never read or write outside the
-//! borrowed slices; the rest of the crate keeps `unsafe_code = "deny"`.
+//! OpenBLAS is opened with `dlopen` (libloading) rather than linked, for one reason:
+//! its kernel choice happens in the library's constructor, from `OPENBLAS_CORETYPE` or
+//! its own CPU detection, and Debian's OpenBLAS 0.3.21 files AMD Zen 4/5 CPUs under
+//! its AVX2 `ZEN` kernels although they run AVX-512. Loading it ourselves lets
+//! [`load`] pick the AVX-512 `SKYLAKEX` kernels on such CPUs before the constructor
+//! runs (measured: 25 → 46 chunks/s, see docs/embedder-notes.md). An explicit
+//! `OPENBLAS_CORETYPE` always wins; `FRONTDESK_BLAS_LIB` names another library file.
+//!
+//! Why `unsafe` is allowed here (and only here): calling C through FFI and resolving
+//! symbols from a shared library can only be done in `unsafe` blocks. Every symbol is
+//! resolved once with its exact C signature, and the wrapper checks every dimension
+//! and leading stride against the slice lengths before the call, so the C code can
+//! never read or write outside the borrowed slices; the rest of the crate keeps
+//! `unsafe_code = "deny"`.
 #![allow(unsafe_code)]
 
-use std::os::raw::c_int;
+use std::os::raw::{c_char, c_int};
+use std::sync::OnceLock;
 
 const CBLAS_ROW_MAJOR: c_int = 101;
 const CBLAS_NO_TRANS: c_int = 111;
 const CBLAS_TRANS: c_int = 112;
 
-extern "C" {
-    fn cblas_sgemm(
-        order: c_int,
-        trans_a: c_int,
-        trans_b: c_int,
-        m: c_int,
-        n: c_int,
-        k: c_int,
-        alpha: f32,
-        a: *const f32,
-        lda: c_int,
-        b: *const f32,
-        ldb: c_int,
-        beta: f32,
-        c: *mut f32,
-        ldc: c_int,
-    );
-    fn openblas_set_num_threads(num_threads: c_int);
-    fn openblas_get_num_threads() -> c_int;
+type SgemmFn = unsafe extern "C" fn(
+    c_int,
+    c_int,
+    c_int,
+    c_int,
+    c_int,
+    c_int,
+    f32,
+    *const f32,
+    c_int,
+    *const f32,
+    c_int,
+    f32,
+    *mut f32,
+    c_int,
+);
+type SetThreadsFn = unsafe extern "C" fn(c_int);
+type GetThreadsFn = unsafe extern "C" fn() -> c_int;
+type CoreNameFn = unsafe extern "C" fn() -> *const c_char;
+
+/// Library file names tried in order (Debian's runtime package ships the `.so.0`).
+const CANDIDATES: [&str; 2] = ["libopenblas.so.0", "libopenblas.so"];
+
+struct Blas {
+    sgemm: SgemmFn,
+    set_threads: SetThreadsFn,
+    get_threads: GetThreadsFn,
+    core_name: Option<CoreNameFn>,
+    // keeps the symbols above valid for the life of the process
+    _library: libloading::Library,
+}
+
+static BLAS: OnceLock<Result<Blas, String>> = OnceLock::new();
+
+/// Opens OpenBLAS once per process; later calls return the first outcome.
+pub(crate) fn load() -> Result<(), String> {
+    BLAS.get_or_init(open)
+        .as_ref()
+        .map(|_| ())
+        .map_err(Clone::clone)
+}
+
+fn blas() -> &'static Blas {
+    match BLAS.get_or_init(open) {
+        Ok(b) => b,
+        Err(e) => panic!("OpenBLAS is not available ({e}); LocalEmbedder::load reports this"),
+    }
+}
+
+/// The core type to ask OpenBLAS for when the caller did not choose one.
+fn preferred_core_type() -> Option<&'static str> {
+    #[cfg(target_arch = "x86_64")]
+    {
+        let avx512 = std::arch::is_x86_feature_detected!("avx512f")
+            && std::arch::is_x86_feature_detected!("avx512bw")
+            && std::arch::is_x86_feature_detected!("avx512dq")
+            && std::arch::is_x86_feature_detected!("avx512vl");
+        if avx512 {
+            return Some("SKYLAKEX");
+        }
+    }
+    None
+}
+
+fn open() -> Result<Blas, String> {
+    if std::env::var_os("OPENBLAS_CORETYPE").is_none() {
+        if let Some(core) = preferred_core_type() {
+            // read by OpenBLAS's constructor while dlopen below runs; set once, before
+            // any embedder thread exists
+            std::env::set_var("OPENBLAS_CORETYPE", core);
+        }
+    }
+    let names: Vec<String> = match std::env::var("FRONTDESK_BLAS_LIB") {
+        Ok(path) if !path.is_empty() => vec![path],
+        _ => CANDIDATES.iter().map(|s| s.to_string()).collect(),
+    };
+    let mut errors = Vec::new();
+    for name in &names {
+        // SAFETY: loading OpenBLAS runs its initialisers, which only set up its own
+        // thread pool and kernel tables.
+        match unsafe { libloading::Library::new(name) } {
+            Ok(library) => return resolve(library).map_err(|e| format!("{name}: {e}")),
+            Err(e) => errors.push(format!("{name}: {e}")),
+        }
+    }
+    Err(format!(
+        "cannot open OpenBLAS ({}); install libopenblas0 (Debian: apt-get install libopenblas-dev, or run scripts/setup.sh)",
+        errors.join("; ")
+    ))
+}
+
+fn resolve(library: libloading::Library) -> Result<Blas, libloading::Error> {
+    // SAFETY: each symbol is looked up with the exact signature OpenBLAS's cblas.h
+    // declares, and the function pointers are kept next to the library that owns them.
+    unsafe {
+        let sgemm = *library.get::<SgemmFn>(b"cblas_sgemm\0")?;
+        let set_threads = *library.get::<SetThreadsFn>(b"openblas_set_num_threads\0")?;
+        let get_threads = *library.get::<GetThreadsFn>(b"openblas_get_num_threads\0")?;
+        let core_name = library
+            .get::<CoreNameFn>(b"openblas_get_corename\0")
+            .ok()
+            .map(|s| *s);
+        Ok(Blas {
+            sgemm,
+            set_threads,
+            get_threads,
+            core_name,
+            _library: library,
+        })
+    }
 }
 
 /// A row-major matrix operand: `data` with `ld` floats between row starts,
@@ -101,11 +203,12 @@ pub(crate) fn sgemm(
         return;
     }
     let op = |t: bool| if t { CBLAS_TRANS } else { CBLAS_NO_TRANS };
+    let f = blas().sgemm;
     // SAFETY: the asserts above guarantee that every element OpenBLAS touches
     // (given these dimensions and strides) lies inside the borrowed slices; `c`
     // is borrowed mutably, so it cannot alias `a` or `b`.
     unsafe {
-        cblas_sgemm(
+        f(
             CBLAS_ROW_MAJOR,
             op(a.trans),
             op(b.trans),
@@ -128,12 +231,25 @@ pub(crate) fn sgemm(
 pub(crate) fn set_num_threads(n: usize) {
     let n = c_int::try_from(n.max(1)).unwrap_or(c_int::MAX);
     // SAFETY: plain setter without pointer arguments.
-    unsafe { openblas_set_num_threads(n) }
+    unsafe { (blas().set_threads)(n) }
 }
 
 /// Current number of OpenBLAS worker threads.
 pub(crate) fn num_threads() -> usize {
     // SAFETY: plain getter without pointer arguments.
-    let n = unsafe { openblas_get_num_threads() };
+    let n = unsafe { (blas().get_threads)() };
     usize::try_from(n).unwrap_or(1)
+}
+
+/// The kernel family OpenBLAS chose (`SkylakeX`, `Zen`, ...), when it says.
+pub(crate) fn core_name() -> Option<String> {
+    let f = blas().core_name?;
+    // SAFETY: OpenBLAS returns a pointer to a static NUL-terminated string.
+    let ptr = unsafe { f() };
+    if ptr.is_null() {
+        return None;
+    }
+    // SAFETY: non-null, NUL-terminated, static (see above).
+    let name = unsafe { std::ffi::CStr::from_ptr(ptr) };
+    Some(name.to_string_lossy().trim().to_string())
 }

@@ -8,7 +8,8 @@
 //!   matrix (no padding), so each Linear layer is one sgemm.
 //! - [`math`], [`kernels`]: vectorisable exp/erf/softmax/LayerNorm and
 //!   small-matrix kernels; [`simd`] runs them with AVX2+FMA where available.
-//! - [`blas`]: the only FFI (`cblas_sgemm`), behind a bounds-checked wrapper.
+//! - [`blas`]: the only FFI (`cblas_sgemm`, OpenBLAS opened at run time so its AVX-512
+//!   kernels can be chosen), behind a bounds-checked wrapper.
 //! - [`cache`]: LRU cache for repeated queries.
 //!
 //! OpenBLAS uses as many threads as it defaults to (`OPENBLAS_NUM_THREADS`, else
@@ -134,6 +135,7 @@ impl LocalEmbedder {
         let sep = special_id(&tokenizer, "[SEP]")?;
 
         let weights = BertWeights::load(&weights_path, cfg)?;
+        blas::load().map_err(EmbedError::Model)?;
         if let Some(n) = std::env::var("FRONTDESK_EMBED_THREADS")
             .ok()
             .and_then(|v| v.parse().ok())
@@ -147,6 +149,7 @@ impl LocalEmbedder {
         tracing::debug!(
             model = %name,
             blas_threads = blas::num_threads(),
+            blas_kernels = blas::core_name().as_deref().unwrap_or("unknown"),
             elapsed_ms = started.elapsed().as_millis() as u64,
             "local embedder loaded"
         );

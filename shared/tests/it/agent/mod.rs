@@ -93,6 +93,8 @@ impl Harness {
                 channel: "web".into(),
                 identity,
                 session_id: None,
+                offline_only: false,
+                progress: Default::default(),
             })
             .await
             .expect("turn runs")

@@ -188,6 +188,8 @@ async fn agent_rejects_empty_and_oversized_messages_without_storing_them() {
                 channel: "web".into(),
                 identity: anonymous("g"),
                 session_id: None,
+                offline_only: false,
+                progress: Default::default(),
             })
             .await
             .unwrap_err();

@@ -1,0 +1,12 @@
+//! Request extractors: the JSON body under the error contract, the caller's identity,
+//! and the client's IP and device.
+
+mod caller;
+mod client;
+mod json;
+mod query;
+
+pub use caller::{bearer, may_read, Caller, OperatorCaller, SessionCaller};
+pub use client::ClientInfo;
+pub use json::{is_json, parse, ApiJson};
+pub use query::{ApiQuery, ThreadId};

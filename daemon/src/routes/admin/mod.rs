@@ -1,0 +1,20 @@
+//! `/admin/agent/...`: operators' endpoints, behind admin tokens with roles
+//! (`auth.admin_tokens`): tools and their breakers, the knowledge base, metrics and
+//! conversations.
+
+pub mod kb;
+pub mod metrics;
+pub mod threads;
+pub mod tools;
+
+use axum::Router;
+
+use crate::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .merge(tools::routes())
+        .merge(kb::routes())
+        .merge(metrics::routes())
+        .merge(threads::routes())
+}

@@ -1,0 +1,114 @@
+//! `POST /api/agent/handoff`: the widget's "talk to a human" button.
+
+use axum::extract::State;
+use axum::routing::post;
+use axum::{Json, Router};
+use frontdesk::api::widget::{HandoffRequest, HandoffResponse};
+use frontdesk::api::{ErrorBody, ThreadStatus};
+use frontdesk::events::Topic;
+
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{ApiJson, SessionCaller};
+use crate::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/api/agent/handoff", post(request_handoff))
+}
+
+/// Longest reason kept, in characters.
+const MAX_REASON: usize = 500;
+
+/// Asks for a person to take over the conversation.
+#[utoipa::path(post, path = "/api/agent/handoff", tag = "widget",
+    request_body = HandoffRequest,
+    params(("X-Frontdesk-Client" = String, Header, description = "any value, e.g. `widget` (CSRF defence)")),
+    responses(
+        (status = 200, description = "queued (or already with a person)", body = HandoffResponse),
+        (status = 400, description = "bad body", body = ErrorBody),
+        (status = 401, description = "no, an invalid or an expired session token", body = ErrorBody),
+        (status = 403, description = "CSRF check failed", body = ErrorBody),
+        (status = 404, description = "no such thread for this session", body = ErrorBody),
+        (status = 413, description = "body too large", body = ErrorBody),
+        (status = 415, description = "not JSON", body = ErrorBody),
+        (status = 503, description = "a dependency is down", body = ErrorBody)),
+    security(("session" = [])))]
+pub async fn request_handoff(
+    State(state): State<AppState>,
+    caller: SessionCaller,
+    ApiJson(request): ApiJson<HandoffRequest>,
+) -> ApiResult<Json<HandoffResponse>> {
+    let thread = frontdesk::threads::get(&state.pool, request.thread_id)
+        .await?
+        .filter(|t| t.session_id.as_deref() == Some(caller.session.id.as_str()))
+        .ok_or_else(ApiError::thread_not_found)?;
+    let reason = request
+        .reason
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .unwrap_or("the customer asked for a person");
+    if reason.chars().count() > MAX_REASON {
+        return Err(ApiError::bad_request(
+            "invalid_request",
+            format!("reason: at most {MAX_REASON} characters"),
+        ));
+    }
+    let excerpt = excerpt(&state, request.thread_id).await?;
+    let h =
+        frontdesk::threads::hand_off(&state.pool, thread.id, reason, &excerpt, "customer").await?;
+    let status = ThreadStatus::parse(&h.status).unwrap_or(ThreadStatus::WaitingHuman);
+    let message = match (status, h.position) {
+        (ThreadStatus::WaitingHuman, Some(1)) => {
+            "Thanks — you're next in line for a member of our team, who will reply here."
+                .to_string()
+        }
+        (ThreadStatus::WaitingHuman, Some(n)) => format!(
+            "Thanks — a member of our team will reply here. You're number {n} in the queue."
+        ),
+        (ThreadStatus::Human, _) => {
+            "A member of our team is already looking after this conversation.".to_string()
+        }
+        _ => "Thanks — a member of our team will reply here.".to_string(),
+    };
+    if h.queued_now {
+        let topic = Topic::Thread(thread.id);
+        state
+            .events
+            .notify(
+                &topic,
+                "status",
+                serde_json::json!({ "status": status, "position": h.position }),
+            )
+            .await;
+        state
+            .events
+            .notify(
+                &Topic::Queue,
+                "thread",
+                serde_json::json!({ "thread_id": thread.id, "status": status }),
+            )
+            .await;
+    }
+    Ok(Json(HandoffResponse {
+        thread_id: thread.id,
+        thread_status: status,
+        position: h.position,
+        message,
+    }))
+}
+
+/// The last few customer-visible messages, for the person who picks the thread up.
+async fn excerpt(state: &AppState, thread_id: uuid::Uuid) -> ApiResult<String> {
+    let rows = frontdesk::threads::visible(&state.pool, thread_id, 6).await?;
+    Ok(rows
+        .iter()
+        .map(|m| {
+            format!(
+                "{}: {}",
+                m.role,
+                m.content.chars().take(300).collect::<String>()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n"))
+}
