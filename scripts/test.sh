@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
+# Chromium and playwright-core for the widget's browser tests
+bash scripts/setup-browser.sh
 
 # databases left behind by an interrupted earlier run
 for db in $(psql -X -h 127.0.0.1 -U postgres -d postgres -tAc "select datname from pg_database where datname ~ '^fd_(test|e2e)_'"); do

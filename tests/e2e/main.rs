@@ -3,4 +3,5 @@
 mod ask_cli;
 mod kb_cli;
 mod orders_cli;
+mod widget_browser;
 mod support;

@@ -87,3 +87,103 @@ pub fn json_of(output: &Output) -> serde_json::Value {
     );
     serde_json::from_slice(&output.stdout).expect("JSON on stdout")
 }
+
+/// A running `agentd` binary on a free port, stopped with SIGTERM on drop.
+pub struct Agentd {
+    child: Option<std::process::Child>,
+    pub url: String,
+    log: PathBuf,
+}
+
+impl Agentd {
+    /// Starts agentd on `db` with `env` added, and waits until `/healthz` answers.
+    pub async fn start(db: &TestDb, env: &[(&str, String)]) -> Self {
+        let log = std::env::temp_dir().join(format!("agentd-{}.log", uuid::Uuid::new_v4().simple()));
+        let file = std::fs::File::create(&log).expect("log file");
+        let mut command = Command::new(binary("agentd"));
+        command
+            .args(["serve", "--bind", "127.0.0.1:0"])
+            .current_dir(repo_root())
+            .env("DATABASE_URL", &db.url)
+            .env("FRONTDESK__LOG__FORMAT", "json")
+            .env("FRONTDESK__REDIS__KEY_PREFIX", format!("fde2e:{}", uuid::Uuid::new_v4().simple()))
+            .env_remove("FRONTDESK_CONFIG")
+            .stdout(std::process::Stdio::null())
+            .stderr(file);
+        for (k, v) in env {
+            command.env(k, v);
+        }
+        let child = command.spawn().expect("agentd starts");
+        let mut agentd = Self {
+            child: Some(child),
+            url: String::new(),
+            log,
+        };
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while agentd.url.is_empty() {
+            assert!(std::time::Instant::now() < deadline, "agentd did not start:\n{}", agentd.log_text());
+            if let Some(status) = agentd.child.as_mut().and_then(|c| c.try_wait().ok().flatten()) {
+                panic!("agentd exited with {status}:\n{}", agentd.log_text());
+            }
+            for line in agentd.log_text().lines() {
+                let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+                if v["message"] == "agentd listening" {
+                    agentd.url = format!("http://{}", v["addr"].as_str().expect("addr field"));
+                }
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        let health = reqwest::get(format!("{}/healthz", agentd.url)).await.expect("healthz answers");
+        assert!(health.status().is_success());
+        agentd
+    }
+
+    pub fn log_text(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// SIGTERM, then waits for the process to drain and exit.
+    pub fn stop(&mut self) -> Option<std::process::ExitStatus> {
+        let mut child = self.child.take()?;
+        let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            if let Ok(Some(status)) = child.try_wait() {
+                return Some(status);
+            }
+            if std::time::Instant::now() > deadline {
+                let _ = child.kill();
+                return child.wait().ok();
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Agentd {
+    fn drop(&mut self) {
+        self.stop();
+        let _ = std::fs::remove_file(&self.log);
+    }
+}
+
+/// The demo shop's knowledge base and orders in `db`.
+pub fn load_demo_shop(db: &TestDb) {
+    json_of(&agentctl(db, &["kb", "ingest", "demo/kb", "--json"]));
+    json_of(&agentctl(db, &["orders", "import", "demo/orders.jsonl", "--json"]));
+}
+
+/// Runs the browser specs in `tests/browser` against `url`; the combined output.
+pub fn run_browser_specs(specs: &[&str], env: &[(&str, String)]) -> Output {
+    let mut command = Command::new("node");
+    command
+        .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
+        .args(specs)
+        .current_dir(repo_root().join("tests/browser"));
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    command
+        .output()
+        .expect("node runs (scripts/setup-browser.sh installs the browser test tools)")
+}

@@ -112,7 +112,7 @@ mod tests {
     #[test]
     fn errors_name_the_problem() {
         check("{", "bad_json", "not valid JSON");
-        check("{} x", "bad_json", "not valid JSON");
+        check(r#"{"user_msg": "hi"} x"#, "bad_json", "not valid JSON");
         check("{}", "invalid_request", "missing field `user_msg`");
         check(
             r#"{"user_msg": 5}"#,

@@ -45,6 +45,8 @@ pub fn router(state: AppState) -> Router {
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(state.config.server.max_body_bytes))
+        // outside the routes, so preflights of POST-only routes are answered too
+        .layer(crate::guard::cors(&state.config.server.cors_origins))
         .layer(middleware::from_fn(crate::metrics::track))
         .layer(
             TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {

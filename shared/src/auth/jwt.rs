@@ -138,7 +138,7 @@ pub fn verify(
     }
     let audience_ok = match &raw.aud {
         Some(Audience::One(a)) => *a == config.audience,
-        Some(Audience::Many(list)) => list.iter().any(|a| *a == config.audience),
+        Some(Audience::Many(list)) => list.contains(&config.audience),
         None => false,
     };
     if !audience_ok {

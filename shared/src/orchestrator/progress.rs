@@ -54,7 +54,13 @@ pub fn sentences(text: &str) -> Vec<String> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        let ends = matches!(c, '.' | '!' | '?' | '\n');
+        let closes_citation = c == ')' && {
+            let before: String = chars[start..i].iter().collect();
+            before
+                .rfind('(')
+                .is_some_and(|open| before[open..].starts_with("(See:"))
+        };
+        let ends = matches!(c, '.' | '!' | '?' | '\n') || closes_citation;
         if ends {
             let mut j = i + 1;
             // closing quotes and brackets belong to the sentence

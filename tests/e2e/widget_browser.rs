@@ -1,0 +1,27 @@
+//! The widget in a real browser: Debian's headless Chromium, driven by playwright-core
+//! (`tests/browser/*.spec.mjs`), against the real agentd binary serving the demo shop.
+
+use crate::support::{load_demo_shop, run_browser_specs, Agentd, TestDb};
+
+#[tokio::test]
+async fn widget_in_chromium_streams_cites_rates_and_renders_payloads_as_text() {
+    let db = TestDb::new().await;
+    load_demo_shop(&db);
+    let mut agentd = Agentd::start(&db, &[]).await;
+    let run = run_browser_specs(
+        &["widget.spec.mjs", "xss.spec.mjs"],
+        &[("FRONTDESK_URL", agentd.url.clone())],
+    );
+    let stopped = agentd.stop();
+    assert!(
+        run.status.success(),
+        "browser specs failed\nstdout:\n{}\nstderr:\n{}\nagentd log:\n{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr),
+        agentd.log_text()
+    );
+    let out = String::from_utf8_lossy(&run.stdout);
+    assert!(out.contains("pass 4"), "all four browser tests ran: {out}");
+    assert!(stopped.is_some_and(|s| s.success()), "agentd drained and exited cleanly");
+    db.drop().await;
+}
