@@ -921,6 +921,10 @@
           bubble.setAttribute('data-deltas', String(++deltas));
           setBody(bubble, acc);
           toBottom(false, near);
+        } else if (type === 'reset') {
+          // the answer is being replaced (another model, or a guardrail): drop what showed
+          acc = '';
+          if (bubble) setBody(bubble, acc);
         } else if (type === 'done') {
           done = true;
           finish(d, userEl, bubble);

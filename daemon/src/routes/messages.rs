@@ -4,8 +4,9 @@
 //! then the turn runs as a task of its own, so a customer who closes the tab still gets
 //! their answer stored, and the drain on shutdown waits for it. With
 //! `Accept: text/event-stream` the reply streams: `meta` (stored), `status` (the state
-//! machine's steps), `delta` (each sentence once the draft passed the guardrails),
-//! `done` (the full reply) or `error`.
+//! machine's steps), `delta` (each sentence once it passed the guardrails — a remote
+//! model's sentences as it writes them), `reset` (forget the deltas so far: the answer
+//! is being replaced), `done` (the full reply) or `error`.
 
 use std::convert::Infallible;
 
@@ -332,6 +333,7 @@ fn sse_event(event: &TurnEvent) -> Event {
             }),
         ),
         TurnEvent::Sentence(text) => ("delta", serde_json::json!({ "text": text })),
+        TurnEvent::Reset => ("reset", serde_json::json!({})),
     };
     Event::default().event(name).data(data.to_string())
 }

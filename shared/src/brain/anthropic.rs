@@ -70,7 +70,10 @@ impl Brain for AnthropicBrain {
         fields(provider = "anthropic", model = %self.model, purpose = request.purpose.as_str())
     )]
     async fn complete(&self, request: &BrainRequest<'_>) -> Result<BrainReply, BrainError> {
-        let body = request_body(&self.model, self.max_tokens, request);
+        let mut body = request_body(&self.model, self.max_tokens, request);
+        if request.stream.is_some() {
+            body["stream"] = json!(true);
+        }
         let mut call = self
             .http
             .post(&self.url)
@@ -80,7 +83,16 @@ impl Brain for AnthropicBrain {
             call = call.header("x-api-key", self.api_key.expose());
         }
         let timeout = http::deadline(request.timeout, self.timeout_ms);
-        let answer: Answer = http::post_json(call, timeout, &self.api_key).await?;
+        let answer: Answer = match request.stream {
+            None => http::post_json(call, timeout, &self.api_key).await?,
+            Some(sink) => {
+                let (response, deadline) = http::post_stream(call, timeout, &self.api_key).await?;
+                let body =
+                    super::anthropic_stream::read(response, deadline, timeout, &|t| sink.text(t))
+                        .await?;
+                serde_json::from_value(body).map_err(|e| BrainError::Malformed(e.to_string()))?
+            }
+        };
         answer.into_reply(&self.model)
     }
 }
@@ -366,6 +378,7 @@ mod tests {
             tools: &[],
             purpose: Purpose::Draft,
             timeout: Duration::from_secs(1),
+            stream: None,
         };
         let body = request_body("claude-3-5-haiku-latest", 300, &request);
         assert_eq!(body["system"], "be brief");

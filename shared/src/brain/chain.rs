@@ -122,6 +122,12 @@ impl BrainChain {
             } else {
                 request.timeout.min(left)
             };
+            if position > 0 {
+                // what an earlier, failed model streamed is void
+                if let Some(sink) = request.stream {
+                    sink.restart();
+                }
+            }
             let req = BrainRequest {
                 timeout,
                 ..request.clone()

@@ -72,6 +72,38 @@ pub(super) async fn post_json<T: DeserializeOwned>(
     serde_json::from_slice(&body).map_err(|e| BrainError::Malformed(e.to_string()))
 }
 
+/// Sends a streaming `request`: the response once its status is a success (its body
+/// still to be read, by `timeout`'s deadline), or the provider's error.
+pub(super) async fn post_stream(
+    request: reqwest::RequestBuilder,
+    timeout: Duration,
+    key: &Secret,
+) -> Result<(reqwest::Response, tokio::time::Instant), BrainError> {
+    let deadline = tokio::time::Instant::now() + timeout;
+    let response = tokio::time::timeout_at(deadline, request.send())
+        .await
+        .map_err(|_| BrainError::Timeout(timeout))?
+        .map_err(|e| transport(e, timeout, key))?;
+    let status = response.status();
+    if !status.is_success() {
+        let body = tokio::time::timeout_at(deadline, response.bytes())
+            .await
+            .map_err(|_| BrainError::Timeout(timeout))?
+            .map_err(|e| transport(e, timeout, key))?;
+        let message = error_message(&body).unwrap_or_else(|| {
+            status
+                .canonical_reason()
+                .unwrap_or("no message")
+                .to_string()
+        });
+        return Err(BrainError::Http {
+            status: status.as_u16(),
+            message: redact(&message, key),
+        });
+    }
+    Ok((response, deadline))
+}
+
 fn transport(error: reqwest::Error, timeout: Duration, key: &Secret) -> BrainError {
     if error.is_timeout() {
         return BrainError::Timeout(timeout);

@@ -10,10 +10,13 @@
 //! tool results in the delimiters of `untrusted.rs`.
 
 mod anthropic;
+mod anthropic_stream;
 mod endpoint;
 mod http;
 mod openai;
+mod openai_stream;
 mod pricing;
+mod sse;
 pub mod untrusted;
 
 pub mod chain;
@@ -105,6 +108,17 @@ pub struct BrainRequest<'a> {
     pub purpose: Purpose,
     /// Upper bound for this call; providers must return `BrainError::Timeout` past it.
     pub timeout: Duration,
+    /// Where to send the reply's text as it is generated; providers that can stream
+    /// (both remote ones) do so when this is set. The full reply is returned either way.
+    pub stream: Option<&'a dyn TextSink>,
+}
+
+/// Receives a reply's text while the model writes it.
+pub trait TextSink: Send + Sync + std::fmt::Debug {
+    /// The next piece of text.
+    fn text(&self, delta: &str);
+    /// What was sent so far is void: another attempt (the fallback model) starts over.
+    fn restart(&self);
 }
 
 /// Token counts as the provider reported them (estimated for the offline brain: 0).

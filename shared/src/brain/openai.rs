@@ -52,13 +52,26 @@ impl Brain for OpenAiBrain {
         fields(provider = "openai", model = %self.model, purpose = request.purpose.as_str())
     )]
     async fn complete(&self, request: &BrainRequest<'_>) -> Result<BrainReply, BrainError> {
-        let body = request_body(&self.model, self.max_tokens, request);
+        let mut body = request_body(&self.model, self.max_tokens, request);
+        if request.stream.is_some() {
+            body["stream"] = json!(true);
+            body["stream_options"] = json!({ "include_usage": true });
+        }
         let mut call = self.http.post(&self.url).json(&body);
         if !self.api_key.is_empty() {
             call = call.bearer_auth(self.api_key.expose());
         }
         let timeout = http::deadline(request.timeout, self.timeout_ms);
-        let answer: Completion = http::post_json(call, timeout, &self.api_key).await?;
+        let answer: Completion = match request.stream {
+            None => http::post_json(call, timeout, &self.api_key).await?,
+            Some(sink) => {
+                let (response, deadline) = http::post_stream(call, timeout, &self.api_key).await?;
+                let body =
+                    super::openai_stream::read(response, deadline, timeout, &|t| sink.text(t))
+                        .await?;
+                serde_json::from_value(body).map_err(|e| BrainError::Malformed(e.to_string()))?
+            }
+        };
         answer.into_reply(&self.model)
     }
 }
@@ -278,6 +291,7 @@ mod tests {
             tools,
             purpose: Purpose::Route,
             timeout: Duration::from_secs(1),
+            stream: None,
         }
     }
 

@@ -7,6 +7,7 @@
 //! arguments is told what was wrong once, and the second time the turn hands off.
 
 mod build;
+mod gate;
 mod progress;
 mod result;
 mod run;

@@ -1,7 +1,9 @@
 //! A turn's progress as it happens, for clients that stream (the widget's
 //! `text/event-stream` replies): the message is stored, the state machine moves, and
-//! the answer's sentences — released only once the whole draft has passed the
-//! guardrails, so a tripped guardrail never leaks a partial answer.
+//! the answer's sentences — each released only after it passed the guardrails (a
+//! remote model's draft through the sentence gate, `gate.rs`, as it is written; any
+//! other answer once it is checked), so a tripped guardrail never leaks a partial
+//! answer.
 
 use tokio::sync::mpsc;
 use uuid::Uuid;
@@ -19,6 +21,9 @@ pub enum TurnEvent {
     Step { state: State, note: String },
     /// The next sentence of the checked answer (with its trailing whitespace).
     Sentence(String),
+    /// Forget the sentences sent so far: the answer is being replaced (another model
+    /// starts over, or the final answer differs from what streamed).
+    Reset,
 }
 
 /// Where a turn reports progress; the default reports nowhere.

@@ -4,11 +4,12 @@ use std::time::{Duration, Instant};
 
 use uuid::Uuid;
 
+use super::gate::SentenceGate;
 use super::result::{Outcome, ToolCallSummary, TurnResult};
 use super::trace::{State, Trace};
 use super::{Agent, TurnRequest};
 use crate::brain::chain::BrainAttempt;
-use crate::brain::{prompts, BrainRequest, ChatItem, Purpose, ToolCall};
+use crate::brain::{prompts, BrainRequest, ChatItem, Purpose, TextSink, ToolCall};
 use crate::guardrails::{self, Grounding, InputFlag};
 use crate::kb::Citation;
 use crate::tickets::{NewTicket, Priority};
@@ -26,6 +27,8 @@ pub struct TurnState {
     pub grounding: Grounding,
     pub trips: Vec<&'static str>,
     pub ticket_number: Option<i64>,
+    /// What the sentence gate already showed the customer of a streamed draft.
+    pub streamed: String,
 }
 
 impl TurnState {
@@ -40,6 +43,7 @@ impl TurnState {
             grounding: Grounding::default(),
             trips: Vec::new(),
             ticket_number: None,
+            streamed: String::new(),
         }
     }
 
@@ -50,10 +54,17 @@ impl TurnState {
         thread_status: String,
         message_id: Option<Uuid>,
     ) -> TurnResult {
-        for sentence in super::progress::sentences(&answer) {
-            self.trace
-                .progress()
-                .send(super::progress::TurnEvent::Sentence(sentence));
+        // the rest of the answer after what already streamed, or all of it after a reset
+        let progress = self.trace.progress();
+        let rest = match answer.strip_prefix(self.streamed.as_str()) {
+            Some(rest) => rest,
+            None => {
+                progress.send(super::progress::TurnEvent::Reset);
+                &answer
+            }
+        };
+        for sentence in super::progress::sentences(rest) {
+            progress.send(super::progress::TurnEvent::Sentence(sentence));
         }
         // cite what the answer refers to
         let mut citations: Vec<Citation> = Vec::new();
@@ -198,8 +209,10 @@ pub async fn run(
     turn.trace
         .enter(State::Plan, format!("{} tools offered", specs.len()));
     while calls_made < agent.config.max_tool_calls {
-        let request_ = brain_request(&history, &specs, Purpose::Route, llm_timeout);
-        let reply = match ask(
+        let gate = gate_for(request, turn);
+        let mut request_ = brain_request(&history, &specs, Purpose::Route, llm_timeout);
+        request_.stream = gate.as_ref().map(|g| g as &dyn TextSink);
+        let replied = ask(
             agent,
             request,
             turn.thread_id,
@@ -207,8 +220,9 @@ pub async fn run(
             deadline,
             &mut turn.attempts,
         )
-        .await
-        {
+        .await;
+        close_gate(gate, turn);
+        let reply = match replied {
             Ok(r) => r.reply,
             Err(error) => {
                 tracing::error!(%error, "every brain failed");
@@ -282,8 +296,10 @@ pub async fn run(
         Some(text) if !text.trim().is_empty() => text,
         _ => {
             turn.trace.enter(State::Draft, "drafting from tool results");
-            let request_ = brain_request(&history, &[], Purpose::Draft, llm_timeout);
-            match ask(
+            let gate = gate_for(request, turn);
+            let mut request_ = brain_request(&history, &[], Purpose::Draft, llm_timeout);
+            request_.stream = gate.as_ref().map(|g| g as &dyn TextSink);
+            let drafted = ask(
                 agent,
                 request,
                 turn.thread_id,
@@ -291,8 +307,9 @@ pub async fn run(
                 deadline,
                 &mut turn.attempts,
             )
-            .await
-            {
+            .await;
+            close_gate(gate, turn);
+            match drafted {
                 Ok(r) => r.reply.text.unwrap_or_default(),
                 Err(error) => {
                     tracing::error!(%error, "every brain failed to draft");
@@ -407,6 +424,30 @@ async fn ask(
     }
 }
 
+/// A sentence gate for the next Brain call when a client is streaming: the call's text
+/// reaches the customer as it is written, sentence by checked sentence.
+fn gate_for(request: &TurnRequest, turn: &TurnState) -> Option<SentenceGate> {
+    request.progress.is_listening().then(|| {
+        SentenceGate::new(
+            request.progress.clone(),
+            turn.grounding.clone(),
+            !turn.passages.is_empty(),
+            !turn.streamed.is_empty(),
+        )
+    })
+}
+
+/// After a streamed call: show its last sentence, remember what was shown.
+fn close_gate(gate: Option<SentenceGate>, turn: &mut TurnState) {
+    if let Some(gate) = gate {
+        gate.flush();
+        let released = gate.released();
+        if !released.is_empty() {
+            turn.streamed = released;
+        }
+    }
+}
+
 fn brain_request<'a>(
     history: &'a [ChatItem],
     tools: &'a [crate::brain::ToolSpec],
@@ -420,6 +461,7 @@ fn brain_request<'a>(
         tools,
         purpose,
         timeout,
+        stream: None,
     }
 }
 

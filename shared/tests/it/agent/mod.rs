@@ -6,6 +6,7 @@ mod identity;
 mod memory;
 mod offline;
 mod scripted;
+mod streaming;
 
 use std::path::Path;
 

@@ -82,6 +82,7 @@ async fn ask(
             tools,
             purpose,
             timeout,
+            stream: None,
         })
         .await
 }
@@ -106,3 +107,4 @@ macro_rules! both {
 mod failures;
 mod replies;
 mod scripted;
+mod streaming;

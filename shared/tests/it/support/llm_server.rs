@@ -371,6 +371,9 @@ async fn serve(
         .or_else(|| request.body["model"].as_str().map(str::to_string))
         .unwrap_or_else(|| "scripted".into());
     let usage = script.usage;
+    if request.body["stream"] == true {
+        return wire::stream_reply(wire, &step, &model, usage, &mut script.next_id);
+    }
     wire::reply(wire, &step, &model, usage, &mut script.next_id)
 }
 
