@@ -634,6 +634,12 @@ fn wp_item(id: u32, slug: &str, title: &str, content: &str, status: &str) -> ser
     })
 }
 
+/// An item as a site with the Frontdesk plugin serves it.
+fn with_channels(mut item: serde_json::Value, channels: &[&str]) -> serde_json::Value {
+    item["frontdesk_allowed_channels"] = serde_json::json!(channels);
+    item
+}
+
 fn query_param<'a>(target: &'a str, key: &str) -> Option<&'a str> {
     let query = target.split_once('?')?.1;
     query
@@ -678,12 +684,16 @@ fn wp_site(target: &str) -> Reply {
             ok,
             total(1),
             serde_json::json!([
-                wp_item(
-                    10,
-                    "news",
-                    "News",
-                    "<p>We moved.</p><script>x()</script>",
-                    "publish"
+                with_channels(
+                    wp_item(
+                        10,
+                        "news",
+                        "News",
+                        "<p>We moved.</p><script>x()</script>",
+                        "publish"
+                    ),
+                    // the Frontdesk plugin's field; an unknown channel is ignored
+                    &["email", "web", "fax"]
                 ),
                 wp_item(11, "secret", "Draft", "<p>Not yet.</p>", "draft"),
             ])
@@ -723,6 +733,15 @@ async fn wordpress_fetches_published_pages_and_posts() {
         ]
     );
     assert_eq!(docs[2].sections[0].text, "We moved.");
+    assert_eq!(
+        docs[2].allowed_channels,
+        ["email", "web"],
+        "from the plugin's field"
+    );
+    assert!(
+        refunds.allowed_channels.is_empty(),
+        "no field: every channel"
+    );
 
     let seen = seen.lock().expect("log").clone();
     assert_eq!(seen.len(), 3, "two pages of pages, one of posts: {seen:?}");
@@ -739,7 +758,7 @@ async fn wordpress_fetches_published_pages_and_posts() {
         assert_eq!(query_param(target, "per_page"), Some("100"));
         assert_eq!(
             query_param(target, "_fields"),
-            Some("id,link,title,content,modified_gmt,status")
+            Some("id,link,title,content,modified_gmt,status,frontdesk_allowed_channels")
         );
     }
 }

@@ -21,7 +21,8 @@ const COLLECTIONS: [&str; 2] = ["pages", "posts"];
 /// Error code WordPress answers (with HTTP 400) for a page past the last one.
 const INVALID_PAGE: &str = "rest_post_invalid_page_number";
 
-/// One page or post as returned with `_fields=id,link,title,content,modified_gmt,status`.
+/// One page or post as returned with
+/// `_fields=id,link,title,content,modified_gmt,status,frontdesk_allowed_channels`.
 #[derive(Debug, Deserialize)]
 struct WpItem {
     #[serde(default)]
@@ -34,6 +35,10 @@ struct WpItem {
     /// Absent only if a proxy strips it; the query already asks for published items.
     #[serde(default)]
     status: Option<String>,
+    /// Set by the Frontdesk plugin: where this page may be quoted (`web`, `slack`,
+    /// `email`); absent on sites without the plugin (= every channel).
+    #[serde(default)]
+    frontdesk_allowed_channels: Option<Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -106,7 +111,7 @@ fn site_base(site: &str) -> String {
 fn collection_url(base: &str, collection: &str, page: u32) -> String {
     format!(
         "{base}/wp-json/wp/v2/{collection}?status=publish&per_page={PER_PAGE}&page={page}\
-         &_fields=id,link,title,content,modified_gmt,status"
+         &_fields=id,link,title,content,modified_gmt,status,frontdesk_allowed_channels"
     )
 }
 
@@ -149,6 +154,23 @@ fn contains(body: &[u8], needle: &str) -> bool {
     body.windows(needle.len()).any(|w| w == needle.as_bytes())
 }
 
+/// The plugin's channel list, keeping only channels Frontdesk knows; all three (or
+/// none) mean every channel.
+fn allowed_channels(from_plugin: Option<Vec<String>>) -> Vec<String> {
+    let mut channels: Vec<String> = from_plugin
+        .unwrap_or_default()
+        .into_iter()
+        .map(|c| c.trim().to_lowercase())
+        .filter(|c| matches!(c.as_str(), "web" | "slack" | "email"))
+        .collect();
+    channels.sort();
+    channels.dedup();
+    if channels.len() == 3 {
+        channels.clear();
+    }
+    channels
+}
+
 /// A published item with text as a document.
 fn to_doc(item: WpItem) -> Option<SourceDoc> {
     if item.status.as_deref().is_some_and(|s| s != "publish") {
@@ -171,7 +193,7 @@ fn to_doc(item: WpItem) -> Option<SourceDoc> {
         source: link.clone(),
         title,
         url: Some(link),
-        allowed_channels: Vec::new(),
+        allowed_channels: allowed_channels(item.frontdesk_allowed_channels),
         kind: DocKind::WordPress,
         sections,
     })
