@@ -203,3 +203,55 @@ export async function ask(page, text, { attempts = 4 } = {}) {
     throw err;
   }
 }
+
+// ---- WordPress (wordpress.spec.mjs) ------------------------------------------------------
+
+export function wordpressUrl() {
+  const raw = process.env.WORDPRESS_URL;
+  if (!raw) {
+    throw new Error('WORDPRESS_URL is not set: run scripts/setup-wordpress.sh and scripts/wordpress-serve.sh, then e.g. WORDPRESS_URL=http://127.0.0.1:8089 FRONTDESK_URL=http://127.0.0.1:8080 node --test wordpress.spec.mjs');
+  }
+  let u;
+  try { u = new URL(raw); } catch { throw new Error(`WORDPRESS_URL=${raw} is not a URL`); }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error(`WORDPRESS_URL=${raw} is not an http(s) URL`);
+  return raw.replace(/\/+$/, '');
+}
+
+// fails fast with a readable reason when the shop is not being served
+export async function checkWordPressReachable(base, pagePath = '/shop-help/') {
+  let res;
+  try {
+    res = await fetch(`${base}${pagePath}`, { signal: AbortSignal.timeout(30_000) });
+  } catch (e) {
+    throw new Error(`WordPress is not reachable at ${base} (${e.cause?.code || e.message}); is scripts/wordpress-serve.sh running?`);
+  }
+  if (!res.ok) throw new Error(`GET ${base}${pagePath} answered ${res.status}; scripts/setup-wordpress.sh creates that page`);
+}
+
+// Logs in through the real wp-login.php form, the way a customer does, and fails with
+// WordPress's own error message when the credentials are refused.
+export async function wordpressLogin(page, base, user, password) {
+  await page.goto(`${base}/wp-login.php`);
+  await page.locator('#user_login').fill(user);
+  await page.locator('#user_pass').fill(password);
+  await page.locator('#wp-submit').click();
+  // whichever comes first: leaving the login page, or the form shown again with an error
+  const outcome = await Promise.race([
+    page.waitForURL((u) => !u.pathname.endsWith('/wp-login.php'), { timeout: STEP_TIMEOUT }).then(() => 'in', () => 'timeout'),
+    page.locator('#login_error').waitFor({ timeout: STEP_TIMEOUT }).then(() => 'error', () => 'timeout'),
+  ]);
+  if (outcome === 'error') {
+    throw new Error(`WordPress refused the login of ${user}: ${normalize(await page.locator('#login_error').innerText())}`);
+  }
+  if (outcome === 'timeout') throw new Error(`logging in as ${user} did not leave wp-login.php (now at ${page.url()})`);
+  const cookies = await page.context().cookies(base);
+  if (!cookies.some((c) => c.name.startsWith('wordpress_logged_in_'))) {
+    throw new Error(`after logging in as ${user} there is no wordpress_logged_in_* cookie for ${base}`);
+  }
+}
+
+// The claims of a JWT, unverified: only to say in a failure what the plugin minted.
+export function jwtClaims(token) {
+  const part = String(token).split('.')[1] || '';
+  return JSON.parse(Buffer.from(part.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8'));
+}

@@ -3,5 +3,6 @@
 mod ask_cli;
 mod kb_cli;
 mod orders_cli;
-mod widget_browser;
 mod support;
+mod widget_browser;
+mod wordpress;
