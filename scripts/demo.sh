@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on a fresh machine: set-up, build, ingest the demo shop's knowledge
-# base and import its orders, then run agentd in the foreground (Ctrl-C stops it).
+# base and import its orders, then run agentd in the foreground, serving the demo shop
+# page with the chat widget at /demo (Ctrl-C stops it).
 # Safe to run again.
 #   FRONTDESK_BIND=0.0.0.0:8080 scripts/demo.sh   # listen elsewhere
 set -euo pipefail
@@ -21,5 +22,6 @@ echo "[demo] try: $bin/agentctl kb search \"how long do I have to send back a ke
 echo "[demo]      $bin/agentctl orders show 1042"
 echo "[demo]      $bin/agentctl ask \"where is my order 1042? my email is maria.rossi@example.com\""
 echo "[demo]      $bin/agentctl chat"
-echo "[demo] agentd on http://$bind (health: http://$bind/healthz); Ctrl-C to stop"
+echo "[demo] the demo shop with the chat widget: http://$bind/demo"
+echo "[demo] agentd on http://$bind (health: /healthz, readiness: /readyz, API: /api/openapi.json); Ctrl-C to stop"
 exec "$bin/agentd" serve --bind "$bind"

@@ -98,7 +98,8 @@ pub struct Agentd {
 impl Agentd {
     /// Starts agentd on `db` with `env` added, and waits until `/healthz` answers.
     pub async fn start(db: &TestDb, env: &[(&str, String)]) -> Self {
-        let log = std::env::temp_dir().join(format!("agentd-{}.log", uuid::Uuid::new_v4().simple()));
+        let log =
+            std::env::temp_dir().join(format!("agentd-{}.log", uuid::Uuid::new_v4().simple()));
         let file = std::fs::File::create(&log).expect("log file");
         let mut command = Command::new(binary("agentd"));
         command
@@ -106,7 +107,10 @@ impl Agentd {
             .current_dir(repo_root())
             .env("DATABASE_URL", &db.url)
             .env("FRONTDESK__LOG__FORMAT", "json")
-            .env("FRONTDESK__REDIS__KEY_PREFIX", format!("fde2e:{}", uuid::Uuid::new_v4().simple()))
+            .env(
+                "FRONTDESK__REDIS__KEY_PREFIX",
+                format!("fde2e:{}", uuid::Uuid::new_v4().simple()),
+            )
             .env_remove("FRONTDESK_CONFIG")
             .stdout(std::process::Stdio::null())
             .stderr(file);
@@ -121,19 +125,31 @@ impl Agentd {
         };
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
         while agentd.url.is_empty() {
-            assert!(std::time::Instant::now() < deadline, "agentd did not start:\n{}", agentd.log_text());
-            if let Some(status) = agentd.child.as_mut().and_then(|c| c.try_wait().ok().flatten()) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "agentd did not start:\n{}",
+                agentd.log_text()
+            );
+            if let Some(status) = agentd
+                .child
+                .as_mut()
+                .and_then(|c| c.try_wait().ok().flatten())
+            {
                 panic!("agentd exited with {status}:\n{}", agentd.log_text());
             }
             for line in agentd.log_text().lines() {
-                let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+                let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+                    continue;
+                };
                 if v["message"] == "agentd listening" {
                     agentd.url = format!("http://{}", v["addr"].as_str().expect("addr field"));
                 }
             }
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         }
-        let health = reqwest::get(format!("{}/healthz", agentd.url)).await.expect("healthz answers");
+        let health = reqwest::get(format!("{}/healthz", agentd.url))
+            .await
+            .expect("healthz answers");
         assert!(health.status().is_success());
         agentd
     }
@@ -145,7 +161,9 @@ impl Agentd {
     /// SIGTERM, then waits for the process to drain and exit.
     pub fn stop(&mut self) -> Option<std::process::ExitStatus> {
         let mut child = self.child.take()?;
-        let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+        let _ = Command::new("kill")
+            .args(["-TERM", &child.id().to_string()])
+            .status();
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
         loop {
             if let Ok(Some(status)) = child.try_wait() {
@@ -170,7 +188,10 @@ impl Drop for Agentd {
 /// The demo shop's knowledge base and orders in `db`.
 pub fn load_demo_shop(db: &TestDb) {
     json_of(&agentctl(db, &["kb", "ingest", "demo/kb", "--json"]));
-    json_of(&agentctl(db, &["orders", "import", "demo/orders.jsonl", "--json"]));
+    json_of(&agentctl(
+        db,
+        &["orders", "import", "demo/orders.jsonl", "--json"],
+    ));
 }
 
 /// Runs the browser specs in `tests/browser` against `url`; the combined output.

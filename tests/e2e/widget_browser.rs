@@ -22,6 +22,9 @@ async fn widget_in_chromium_streams_cites_rates_and_renders_payloads_as_text() {
     );
     let out = String::from_utf8_lossy(&run.stdout);
     assert!(out.contains("pass 4"), "all four browser tests ran: {out}");
-    assert!(stopped.is_some_and(|s| s.success()), "agentd drained and exited cleanly");
+    assert!(
+        stopped.is_some_and(|s| s.success()),
+        "agentd drained and exited cleanly"
+    );
     db.drop().await;
 }
