@@ -11,6 +11,7 @@ pub mod error;
 pub mod extract;
 mod guard;
 mod jobs;
+pub mod live;
 pub mod metrics;
 pub mod openapi;
 pub mod routes;
@@ -155,7 +156,36 @@ fn spawn_background(state: &AppState) -> Vec<tokio::task::JoinHandle<()>> {
     let events = state.events.clone();
     let stop = state.shutdown.clone();
     let listener = tokio::spawn(async move { events.listen(stop.cancelled_owned()).await });
-    vec![webhooks, listener]
+    let sweeper = tokio::spawn(sweep_overdue(state.clone()));
+    vec![webhooks, listener, sweeper]
+}
+
+/// Flags handoffs waiting past their queue's SLA (each once, whichever process sees it
+/// first) and tells the console.
+async fn sweep_overdue(state: AppState) {
+    let every = Duration::from_secs(10);
+    loop {
+        match frontdesk::handoff::queues::flag_overdue(&state.pool).await {
+            Ok(flagged) => {
+                for (thread_id, queue) in flagged {
+                    tracing::warn!(%thread_id, queue, "a customer has waited past the queue's SLA");
+                    state
+                        .events
+                        .notify(
+                            &frontdesk::events::Topic::Queue,
+                            "thread",
+                            serde_json::json!({ "thread_id": thread_id, "change": "overdue", "queue": queue }),
+                        )
+                        .await;
+                }
+            }
+            Err(error) => tracing::warn!(%error, "could not check waiting times"),
+        }
+        tokio::select! {
+            _ = state.shutdown.cancelled() => return,
+            _ = tokio::time::sleep(every) => {}
+        }
+    }
 }
 
 /// Resolves on SIGINT (Ctrl-C) or SIGTERM.

@@ -36,11 +36,22 @@ use crate::AppState;
         routes::admin::metrics::metrics_summary,
         routes::admin::threads::list_threads,
         routes::admin::threads::get_thread_detail,
+        routes::admin::agent::queues,
+        routes::admin::agent::queue_events,
+        routes::admin::agent::claim,
+        routes::admin::agent::reply,
+        routes::admin::agent::note,
+        routes::admin::agent::hand_back,
+        routes::admin::agent::resolve,
+        routes::admin::agent::assign,
+        routes::admin::agent::ticket,
+        routes::admin::agent::typing,
     ),
     modifiers(&Security),
     tags(
         (name = "widget", description = "what the chat widget calls"),
         (name = "admin", description = "operators, behind admin tokens with roles"),
+        (name = "agent", description = "human support agents: queues, claim, reply, hand back"),
         (name = "operations", description = "health, readiness, metrics"),
     )
 )]

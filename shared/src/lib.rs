@@ -13,6 +13,7 @@ pub mod embed;
 pub mod events;
 pub mod feedback;
 pub mod guardrails;
+pub mod handoff;
 pub mod identity;
 pub mod kb;
 pub mod limits;

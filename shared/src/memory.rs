@@ -64,6 +64,19 @@ impl Memory {
         items
     }
 
+    /// Forgets the thread's short-term memory (a new episode, or a person's replies to
+    /// take in: the next load rebuilds it from Postgres).
+    pub async fn forget(&self, thread_id: Uuid) {
+        let mut conn = self.redis.clone();
+        let result: Result<(), _> = redis::cmd("DEL")
+            .arg(self.key(thread_id))
+            .query_async(&mut conn)
+            .await;
+        if let Err(error) = result {
+            tracing::warn!(%error, "could not clear short-term memory");
+        }
+    }
+
     /// Appends items, trims to the bound and refreshes the expiry.
     pub async fn push(&self, thread_id: Uuid, items: &[ChatItem]) {
         let values: Vec<String> = items
@@ -93,7 +106,7 @@ impl Memory {
 
 /// The last messages from Postgres as conversation items (customer and assistant text).
 pub async fn from_postgres(pool: &PgPool, thread_id: Uuid, max_items: usize) -> Vec<ChatItem> {
-    let rows = crate::threads::recent(pool, thread_id, max_items as i64 * 2)
+    let rows = crate::threads::recent_in_episode(pool, thread_id, max_items as i64 * 2)
         .await
         .unwrap_or_default();
     let mut items: Vec<ChatItem> = rows

@@ -101,79 +101,6 @@ pub async fn recent(
     Ok(rows)
 }
 
-/// Moves a bot-owned thread to `waiting_human`; returns its place in the queue (1 = next),
-/// or `None` when the thread was not bot-owned (already waiting or with a person).
-pub async fn request_human(pool: &PgPool, thread_id: Uuid) -> Result<Option<i64>, sqlx::Error> {
-    let moved = sqlx::query(
-        "UPDATE threads SET status = 'waiting_human', updated_at = now()
-         WHERE id = $1 AND status IN ('bot', 'resolved')",
-    )
-    .bind(thread_id)
-    .execute(pool)
-    .await?
-    .rows_affected();
-    let position: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM threads WHERE status = 'waiting_human'
-         AND updated_at <= (SELECT updated_at FROM threads WHERE id = $1)",
-    )
-    .bind(thread_id)
-    .fetch_one(pool)
-    .await?;
-    Ok((moved > 0).then_some(position.max(1)))
-}
-
-/// What a handoff request did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Handoff {
-    /// Place in the queue (1 = next) when the thread now waits for a person.
-    pub position: Option<i64>,
-    /// The thread's status afterwards.
-    pub status: String,
-    /// False when the thread already waited for, or was with, a person.
-    pub queued_now: bool,
-}
-
-/// Asks for a person: moves a bot-owned (or resolved) thread to `waiting_human` and
-/// records why as a system message (`requested_by`: `customer` for the widget's
-/// button, `bot` for the `handoff_human` tool).
-pub async fn hand_off(
-    pool: &PgPool,
-    thread_id: Uuid,
-    reason: &str,
-    transcript_excerpt: &str,
-    requested_by: &str,
-) -> Result<Handoff, sqlx::Error> {
-    let moved = request_human(pool, thread_id).await?;
-    let payload = serde_json::json!({
-        "reason": reason,
-        "requested_by": requested_by,
-        "transcript_excerpt": crate::pii::mask(transcript_excerpt),
-    });
-    append(
-        pool,
-        thread_id,
-        "system",
-        &format!("handoff requested: {}", reason.trim()),
-        Some("handoff_human"),
-        Some(&payload),
-    )
-    .await?;
-    let status = get(pool, thread_id)
-        .await?
-        .map(|t| t.status)
-        .unwrap_or_else(|| "waiting_human".into());
-    let position = match moved {
-        Some(p) => Some(p),
-        None if status == "waiting_human" => Some(queue_position(pool, thread_id).await?),
-        None => None,
-    };
-    Ok(Handoff {
-        queued_now: moved.is_some(),
-        position,
-        status,
-    })
-}
-
 /// The thread's place among those waiting for a person (1 = next).
 pub async fn queue_position(pool: &PgPool, thread_id: Uuid) -> Result<i64, sqlx::Error> {
     let n: i64 = sqlx::query_scalar(
@@ -197,6 +124,47 @@ pub async fn visible(
         "SELECT id, role, content, tool_name, tool_payload, created_at FROM messages
          WHERE thread_id = $1 AND role IN ('user', 'assistant', 'human_agent')
          ORDER BY created_at DESC, id DESC LIMIT $2",
+    )
+    .bind(thread_id)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    rows.reverse();
+    Ok(rows)
+}
+
+/// Like [`visible`], only the current episode (since a resolved conversation reopened).
+pub async fn visible_in_episode(
+    pool: &PgPool,
+    thread_id: Uuid,
+    limit: i64,
+) -> Result<Vec<MessageRow>, sqlx::Error> {
+    let mut rows: Vec<MessageRow> = sqlx::query_as(
+        "SELECT m.id, m.role, m.content, m.tool_name, m.tool_payload, m.created_at FROM messages m
+         JOIN threads t ON t.id = m.thread_id
+         WHERE m.thread_id = $1 AND m.role IN ('user', 'assistant', 'human_agent')
+           AND m.created_at >= t.episode_started_at
+         ORDER BY m.created_at DESC, m.id DESC LIMIT $2",
+    )
+    .bind(thread_id)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    rows.reverse();
+    Ok(rows)
+}
+
+/// The conversation items of the current episode, for memory: every role but notes.
+pub async fn recent_in_episode(
+    pool: &PgPool,
+    thread_id: Uuid,
+    limit: i64,
+) -> Result<Vec<MessageRow>, sqlx::Error> {
+    let mut rows: Vec<MessageRow> = sqlx::query_as(
+        "SELECT m.id, m.role, m.content, m.tool_name, m.tool_payload, m.created_at FROM messages m
+         JOIN threads t ON t.id = m.thread_id
+         WHERE m.thread_id = $1 AND m.created_at >= t.episode_started_at AND m.role <> 'note'
+         ORDER BY m.created_at DESC, m.id DESC LIMIT $2",
     )
     .bind(thread_id)
     .bind(limit)

@@ -55,30 +55,99 @@ where
     }
 }
 
+/// An optional JSON body: none (empty) is `None`; anything else must be JSON of `T`.
+#[derive(Debug, Clone)]
+pub struct OptionalJson<T>(pub Option<T>);
+
+impl<T, S> FromRequest<S> for OptionalJson<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let json = is_json(req.headers());
+        let bytes = Bytes::from_request(req, state).await.map_err(|_| {
+            ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "body_too_large",
+                "the request body is too large",
+            )
+        })?;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Ok(Self(None));
+        }
+        if !json {
+            return Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "send the body as JSON with Content-Type: application/json",
+            ));
+        }
+        parse(&bytes).map(|v| Self(Some(v)))
+    }
+}
+
 /// Parses a JSON body the way [`ApiJson`] does.
 pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        match inner.classify() {
-            serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
-                ApiError::bad_request("bad_json", format!("the body is not valid JSON: {inner}"))
-            }
-            _ => {
-                let message = strip_position(&inner.to_string());
-                if path.is_empty() || path == "." {
-                    ApiError::bad_request("invalid_request", message)
-                } else {
-                    ApiError::bad_request("invalid_request", format!("{path}: {message}"))
-                }
-            }
-        }
-    })?;
-    de.end().map_err(|e| {
+    // first as JSON at all, so broken syntax and a wrong shape get different codes
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
         ApiError::bad_request("bad_json", format!("the body is not valid JSON: {e}"))
     })?;
-    Ok(value)
+    if !value.is_object() {
+        return Err(ApiError::bad_request(
+            "invalid_request",
+            "the body must be a JSON object",
+        ));
+    }
+    // Postgres text cannot hold NUL, and no customer means to send one
+    if let Some(path) = nul_at(&value, String::new()) {
+        return Err(ApiError::bad_request(
+            "invalid_request",
+            format!("{path}: text must not contain NUL characters"),
+        ));
+    }
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let message = strip_position(&e.into_inner().to_string());
+        if path.is_empty() || path == "." {
+            ApiError::bad_request("invalid_request", message)
+        } else {
+            ApiError::bad_request("invalid_request", format!("{path}: {message}"))
+        }
+    })
+}
+
+/// The path of the first string (value or key) that contains a NUL character.
+fn nul_at(value: &serde_json::Value, path: String) -> Option<String> {
+    let here = || {
+        if path.is_empty() {
+            ".".to_string()
+        } else {
+            path.clone()
+        }
+    };
+    match value {
+        serde_json::Value::String(s) => s.contains('\0').then(here),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| nul_at(v, format!("{path}[{i}]"))),
+        serde_json::Value::Object(map) => map.iter().find_map(|(k, v)| {
+            let at = if path.is_empty() {
+                k.clone()
+            } else {
+                format!("{path}.{k}")
+            };
+            if k.contains('\0') {
+                Some(at)
+            } else {
+                nul_at(v, at)
+            }
+        }),
+        _ => None,
+    }
 }
 
 /// serde_json appends "at line 1 column 17"; the field path says more.
@@ -128,6 +197,12 @@ mod tests {
             r#"{"user_msg": "hi", "extra": 1}"#,
             "invalid_request",
             "unknown field `extra`",
+        );
+        check(r#"["hi"]"#, "invalid_request", "must be a JSON object");
+        check(
+            r#"{"user_msg": "a\u0000b"}"#,
+            "invalid_request",
+            "user_msg: text must not contain NUL",
         );
         assert!(parse::<Msg>(br#"{"user_msg": "hi"}"#).is_ok());
     }

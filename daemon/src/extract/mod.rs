@@ -8,5 +8,5 @@ mod query;
 
 pub use caller::{bearer, may_read, Caller, OperatorCaller, SessionCaller};
 pub use client::ClientInfo;
-pub use json::{is_json, parse, ApiJson};
-pub use query::{ApiQuery, ThreadId};
+pub use json::{is_json, parse, ApiJson, OptionalJson};
+pub use query::{in_range, ApiQuery, ThreadId};

@@ -41,3 +41,22 @@ impl<S: Send + Sync> FromRequestParts<S> for ThreadId {
             .map_err(|_| ApiError::thread_not_found())
     }
 }
+
+/// `value` (or `default` when absent), refused with 400 outside `min..=max`.
+pub fn in_range(
+    name: &str,
+    value: Option<u32>,
+    default: u32,
+    min: u32,
+    max: u32,
+) -> Result<u32, ApiError> {
+    let v = value.unwrap_or(default);
+    if (min..=max).contains(&v) {
+        Ok(v)
+    } else {
+        Err(ApiError::bad_request(
+            "invalid_request",
+            format!("{name} must be between {min} and {max}"),
+        ))
+    }
+}

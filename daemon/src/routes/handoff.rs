@@ -5,7 +5,7 @@ use axum::routing::post;
 use axum::{Json, Router};
 use frontdesk::api::widget::{HandoffRequest, HandoffResponse};
 use frontdesk::api::{ErrorBody, ThreadStatus};
-use frontdesk::events::Topic;
+use frontdesk::handoff::Actor;
 
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, SessionCaller};
@@ -54,46 +54,31 @@ pub async fn request_handoff(
         ));
     }
     let excerpt = excerpt(&state, request.thread_id).await?;
-    let h =
-        frontdesk::threads::hand_off(&state.pool, thread.id, reason, &excerpt, "customer").await?;
+    let h = state
+        .agent
+        .tools()
+        .hand_off(
+            thread.id,
+            reason,
+            &excerpt,
+            Actor::Customer,
+            caller
+                .session
+                .verified_email
+                .as_deref()
+                .or(thread.customer_email.as_deref()),
+        )
+        .await
+        .map_err(|e| ApiError::internal("handing off", e))?;
     let status = ThreadStatus::parse(&h.status).unwrap_or(ThreadStatus::WaitingHuman);
-    let message = match (status, h.position) {
-        (ThreadStatus::WaitingHuman, Some(1)) => {
-            "Thanks — you're next in line for a member of our team, who will reply here."
-                .to_string()
-        }
-        (ThreadStatus::WaitingHuman, Some(n)) => format!(
-            "Thanks — a member of our team will reply here. You're number {n} in the queue."
-        ),
-        (ThreadStatus::Human, _) => {
-            "A member of our team is already looking after this conversation.".to_string()
-        }
-        _ => "Thanks — a member of our team will reply here.".to_string(),
-    };
     if h.queued_now {
-        let topic = Topic::Thread(thread.id);
-        state
-            .events
-            .notify(
-                &topic,
-                "status",
-                serde_json::json!({ "status": status, "position": h.position }),
-            )
-            .await;
-        state
-            .events
-            .notify(
-                &Topic::Queue,
-                "thread",
-                serde_json::json!({ "thread_id": thread.id, "status": status }),
-            )
-            .await;
+        crate::live::status_changed(&state, thread.id, status, h.position).await;
     }
     Ok(Json(HandoffResponse {
         thread_id: thread.id,
         thread_status: status,
         position: h.position,
-        message,
+        message: h.message,
     }))
 }
 

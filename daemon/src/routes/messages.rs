@@ -18,7 +18,6 @@ use axum::routing::post;
 use axum::{Json, Router};
 use frontdesk::api::widget::{HandoffInfo, MessageRequest, MessageResponse};
 use frontdesk::api::{ErrorBody, ThreadStatus};
-use frontdesk::events::Topic;
 use frontdesk::limits::Verdict;
 use frontdesk::orchestrator::{Progress, TurnError, TurnEvent, TurnRequest, TurnResult};
 use tokio::sync::{mpsc, oneshot};
@@ -240,50 +239,35 @@ async fn publish(
     response: &MessageResponse,
     previous_status: &str,
 ) {
-    let topic = Topic::Thread(r.thread_id);
-    let now = chrono::Utc::now();
-    state
-        .events
-        .notify(
-            &topic,
-            "message",
-            serde_json::json!({
-                "id": r.user_message_id, "role": "user", "content": user_text,
-                "citations": [], "author": null, "created_at": now,
-            }),
+    let none = serde_json::json!([]);
+    crate::live::message_posted(
+        state,
+        r.thread_id,
+        r.user_message_id,
+        "user",
+        user_text,
+        &none,
+        None,
+        true,
+    )
+    .await;
+    if let Some(id) = r.message_id {
+        let citations = serde_json::to_value(&r.citations).unwrap_or(none);
+        crate::live::message_posted(
+            state,
+            r.thread_id,
+            id,
+            "assistant",
+            &r.answer,
+            &citations,
+            None,
+            true,
         )
         .await;
-    if let Some(id) = r.message_id {
-        state
-            .events
-            .notify(
-                &topic,
-                "message",
-                serde_json::json!({
-                    "id": id, "role": "assistant", "content": r.answer,
-                    "citations": r.citations, "author": null, "created_at": now,
-                }),
-            )
-            .await;
     }
     if response.thread_status.as_str() != previous_status {
         let position = response.handoff.as_ref().and_then(|h| h.position);
-        state
-            .events
-            .notify(
-                &topic,
-                "status",
-                serde_json::json!({ "status": response.thread_status, "position": position }),
-            )
-            .await;
-        state
-            .events
-            .notify(
-                &Topic::Queue,
-                "thread",
-                serde_json::json!({ "thread_id": r.thread_id, "status": response.thread_status }),
-            )
-            .await;
+        crate::live::status_changed(state, r.thread_id, response.thread_status, position).await;
     }
 }
 

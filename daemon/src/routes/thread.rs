@@ -38,6 +38,7 @@ pub fn routes() -> Router<AppState> {
 #[into_params(parameter_in = Query)]
 pub struct HistoryQuery {
     /// How many of the latest messages (default `server.thread_history_limit`, at most 200).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
 }
 
@@ -70,11 +71,8 @@ pub async fn get_thread(
     ApiQuery(query): ApiQuery<HistoryQuery>,
 ) -> ApiResult<Json<ThreadView>> {
     let thread = readable_thread(&state, &caller, id).await?;
-    let limit = query
-        .limit
-        .map(|l| l as usize)
-        .unwrap_or(state.config.server.thread_history_limit)
-        .clamp(1, 200);
+    let default = state.config.server.thread_history_limit.clamp(1, 200) as u32;
+    let limit = crate::extract::in_range("limit", query.limit, default, 1, 200)?;
     let rows = frontdesk::threads::visible(&state.pool, id, limit as i64).await?;
     let messages = rows.into_iter().filter_map(message_view).collect();
     Ok(Json(ThreadView {

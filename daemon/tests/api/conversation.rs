@@ -220,7 +220,7 @@ async fn talk_to_a_human_queues_the_thread_and_the_bot_stays_silent() {
         handoff["message"]
             .as_str()
             .unwrap()
-            .contains("next in line"),
+            .contains("next in the queue"),
         "{handoff}"
     );
 

@@ -4,6 +4,7 @@ mod admin;
 mod conversation;
 mod errors;
 mod events;
+mod handoff;
 mod limits;
 mod operations;
 mod sessions;

@@ -47,6 +47,7 @@ async fn ticket_created_is_signed_retried_and_recorded() {
                 url,
                 secret: Secret::new(SECRET),
                 key_id: "k1".into(),
+                format: Default::default(),
                 events: vec!["ticket.created".into()],
             },
         );

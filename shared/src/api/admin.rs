@@ -125,6 +125,10 @@ pub struct ThreadDetail {
     pub customer_email: Option<String>,
     pub created_at: DateTime<Utc>,
     pub messages: Vec<AdminMessage>,
+    /// The current (or last) handoff, with its summary.
+    pub handoff: Option<HandoffView>,
+    /// Every change of owner, oldest first.
+    pub transitions: Vec<TransitionView>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -136,5 +140,131 @@ pub struct AdminMessage {
     pub tool_name: Option<String>,
     #[schema(value_type = Option<Object>)]
     pub tool_payload: Option<serde_json::Value>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// `GET /admin/agent/queues`: what a support agent looks at.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct QueuesView {
+    /// Threads waiting for a person, longest wait first.
+    pub waiting: Vec<QueueEntry>,
+    /// Threads the calling agent owns.
+    pub mine: Vec<QueueEntry>,
+    /// Threads other people own.
+    pub others: Vec<QueueEntry>,
+    /// Conversations the bot is handling now (active in the last hour), which a person
+    /// may take over.
+    pub bot_active: Vec<QueueEntry>,
+    /// Resolved in the last 24 hours, newest first.
+    pub resolved: Vec<QueueEntry>,
+    /// Whether the queues are inside business hours now.
+    pub open_now: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, PartialEq)]
+pub struct QueueEntry {
+    pub thread_id: Uuid,
+    pub status: ThreadStatus,
+    pub channel: String,
+    pub queue: Option<String>,
+    /// The owner's operator name.
+    pub assignee: Option<String>,
+    /// Seconds since the handoff was requested (waiting threads).
+    pub waiting_secs: Option<i64>,
+    /// Past the queue's waiting-time SLA.
+    pub overdue: bool,
+    /// Why the customer wants a person.
+    pub reason: Option<String>,
+    /// The latest customer message, PII-masked, shortened.
+    pub last_message: Option<String>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The handoff a thread is in (or was last in).
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, PartialEq)]
+pub struct HandoffView {
+    pub id: Uuid,
+    pub queue: String,
+    pub reason: String,
+    /// A short summary for the person who picks it up.
+    pub summary: String,
+    pub transcript_excerpt: String,
+    /// `customer` (the widget's button), `bot` (the `handoff_human` tool) or an operator.
+    pub requested_by: String,
+    pub requested_at: DateTime<Utc>,
+    pub sla_due_at: DateTime<Utc>,
+    pub claimed_by: Option<String>,
+    pub claimed_at: Option<DateTime<Utc>>,
+    /// Requested outside business hours: a ticket and an email follow-up were promised.
+    pub after_hours: bool,
+    pub ticket_number: Option<i64>,
+}
+
+/// One change of a thread's owner.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, PartialEq)]
+pub struct TransitionView {
+    pub from: ThreadStatus,
+    pub to: ThreadStatus,
+    pub assignee: Option<String>,
+    /// `customer`, `bot`, `system` or `operator:<name>`.
+    pub actor: String,
+    pub reason: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+/// `POST /admin/agent/threads/{id}/reply` and `.../note`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TextRequest {
+    pub text: String,
+}
+
+/// `POST /admin/agent/threads/{id}/assign`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AssignRequest {
+    /// The operator name (`auth.admin_tokens.<name>`) of an agent or admin.
+    pub to: String,
+}
+
+/// `POST /admin/agent/threads/{id}/handback`, `.../resolve`, `.../claim`: an optional note.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActionRequest {
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+/// `POST /admin/agent/threads/{id}/ticket`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TicketRequest {
+    pub subject: String,
+    pub body: String,
+    #[serde(default)]
+    pub priority: Option<crate::tickets::Priority>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct TicketView {
+    pub number: i64,
+    pub status: String,
+    pub created: bool,
+}
+
+/// The result of an action on a thread: its owner now.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct OwnershipView {
+    pub thread_id: Uuid,
+    pub status: ThreadStatus,
+    pub assignee: Option<String>,
+}
+
+/// A stored message (reply or note).
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct PostedMessage {
+    pub id: Uuid,
+    pub thread_id: Uuid,
+    pub role: String,
     pub created_at: DateTime<Utc>,
 }

@@ -37,7 +37,8 @@ pub struct MessageRequest {
     /// Continue this conversation; absent = start a new one.
     #[serde(default)]
     pub thread_id: Option<Uuid>,
-    /// The customer's message.
+    /// The customer's message (at most `server.max_message_chars`, 2000 by default).
+    #[schema(max_length = 4000)]
     pub user_msg: String,
 }
 
@@ -100,6 +101,7 @@ pub struct MessageView {
 pub struct HandoffRequest {
     pub thread_id: Uuid,
     #[serde(default)]
+    #[schema(max_length = 500)]
     pub reason: Option<String>,
 }
 
@@ -135,9 +137,12 @@ pub struct FeedbackRequest {
     pub thread_id: Uuid,
     pub message_id: Uuid,
     pub rating: Rating,
+    /// At most 10, each 1 to 40 characters.
     #[serde(default)]
+    #[schema(max_items = 10)]
     pub tags: Vec<String>,
     #[serde(default)]
+    #[schema(max_length = 2000)]
     pub comment: Option<String>,
 }
 

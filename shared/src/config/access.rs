@@ -155,8 +155,13 @@ impl Default for WebhooksConfig {
 #[serde(deny_unknown_fields)]
 pub struct WebhookEndpoint {
     pub url: String,
-    /// HMAC-SHA256 key of the `X-Frontdesk-Signature` header.
+    /// HMAC-SHA256 key of the `X-Frontdesk-Signature` header (not used by `slack`).
+    #[serde(default)]
     pub secret: Secret,
+    /// `frontdesk` (signed JSON events, e.g. for the WordPress plugin) or `slack` (a
+    /// Slack incoming-webhook URL: a readable message per event).
+    #[serde(default)]
+    pub format: WebhookFormat,
     /// Sent as `X-Frontdesk-Key-Id`, so a receiver can hold two keys during a rotation.
     #[serde(default = "default_key_id")]
     pub key_id: String,
@@ -182,6 +187,14 @@ fn string_or_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>,
             .map(str::to_string)
             .collect(),
     })
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WebhookFormat {
+    #[default]
+    Frontdesk,
+    Slack,
 }
 
 fn default_key_id() -> String {

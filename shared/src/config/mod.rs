@@ -7,6 +7,7 @@
 
 mod access;
 mod agent;
+mod handoff;
 mod load;
 mod secret;
 
@@ -15,13 +16,14 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 pub use access::{
-    AdminToken, AuthConfig, LimitsConfig, Role, WebhookEndpoint, WebhooksConfig,
+    AdminToken, AuthConfig, LimitsConfig, Role, WebhookEndpoint, WebhookFormat, WebhooksConfig,
     WordPressAuthConfig,
 };
 pub use agent::{
     AgentConfig, LlmConfig, LlmEndpoint, LlmProviderKind, ModelPrice, OrderBackendKind,
     OrdersConfig, TicketBackendKind, TicketWebhookConfig, TicketsConfig, WooCommerceConfig,
 };
+pub use handoff::{BusinessHours, HandoffConfig, QueueConfig};
 pub use load::{ConfigError, ConfigSource};
 pub use secret::{redact_url_password, Secret, REDACTED};
 
@@ -41,6 +43,7 @@ pub struct Config {
     pub auth: AuthConfig,
     pub limits: LimitsConfig,
     pub webhooks: WebhooksConfig,
+    pub handoff: HandoffConfig,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -428,9 +431,22 @@ impl Config {
                     "webhooks.endpoints.{name}.url must be an http(s) URL"
                 ));
             }
-            if e.secret.is_empty() {
+            if e.secret.is_empty() && e.format == WebhookFormat::Frontdesk {
                 problems.push(format!("webhooks.endpoints.{name}.secret is empty"));
             }
+        }
+        if let Err(e) = crate::handoff::hours::check(&self.handoff.hours) {
+            problems.push(format!("handoff.hours: {e}"));
+        }
+        if !self
+            .handoff
+            .queues
+            .contains_key(&self.handoff.default_queue)
+        {
+            problems.push(format!(
+                "handoff.default_queue `{}` is not one of handoff.queues",
+                self.handoff.default_queue
+            ));
         }
         problems
     }

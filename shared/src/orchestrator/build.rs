@@ -14,7 +14,7 @@ use crate::config::{Config, RedisConfig};
 use crate::embed::Embedder;
 use crate::kb::search::Retriever;
 use crate::memory::Memory;
-use crate::tools::{Lockout, Toolbox};
+use crate::tools::{Lockout, ToolSettings, Toolbox};
 
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
@@ -59,8 +59,11 @@ impl Agent {
             orders,
             tickets,
             lockout,
-            config.agent.clone(),
-            config.retrieval.stale_after_days,
+            ToolSettings {
+                agent: config.agent.clone(),
+                handoff: config.handoff.clone(),
+                stale_after_days: config.retrieval.stale_after_days,
+            },
         );
         let mut brains: Vec<Arc<dyn Brain>> = Vec::new();
         for (slot, endpoint) in [

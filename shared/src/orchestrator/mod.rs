@@ -37,9 +37,6 @@ pub const MAX_MESSAGE_CHARS: usize = 4_000;
 
 /// The reply when the turn misses its SLA.
 pub const DEGRADED_REPLY: &str = "Thanks for your patience — this is taking longer than it should. We're checking further and will follow up by email.";
-/// The reply while a person owns the thread (the bot stays silent otherwise).
-pub const WITH_HUMAN_REPLY: &str =
-    "Thanks — a member of our team has this conversation and will reply here.";
 
 /// One customer message to answer.
 #[derive(Debug, Clone)]
@@ -129,11 +126,18 @@ impl Agent {
         &self.brains
     }
 
+    /// Drops the thread's short-term memory (a person spoke, or a new episode begins);
+    /// the next turn rebuilds it from Postgres.
+    pub async fn forget(&self, thread_id: Uuid) {
+        self.memory.forget(thread_id).await;
+    }
+
     /// Runs one turn. Errors only when the message is invalid or cannot be stored;
     /// every later failure becomes an outcome.
     pub async fn turn(&self, request: TurnRequest) -> Result<TurnResult, TurnError> {
         let started = Instant::now();
-        let message = request.message.trim().to_string();
+        // Postgres text cannot hold NUL; other channels may still deliver one
+        let message = request.message.replace('\0', "").trim().to_string();
         if message.is_empty() {
             return Err(TurnError::Invalid("the message is empty".into()));
         }
@@ -149,7 +153,7 @@ impl Agent {
             )));
         }
         let thread_id = request.thread_id.unwrap_or_else(Uuid::now_v7);
-        let thread = crate::threads::ensure(
+        let mut thread = crate::threads::ensure(
             &self.pool,
             thread_id,
             &request.channel,
@@ -157,6 +161,17 @@ impl Agent {
             request.identity.verified_email(),
         )
         .await?;
+        // a resolved conversation the customer writes to again is a new bot episode
+        if thread.status == "resolved" {
+            match crate::handoff::ownership::reopen(&self.pool, thread_id).await {
+                Ok(owner) => {
+                    thread.status = owner.status;
+                    self.memory.forget(thread_id).await;
+                }
+                Err(crate::handoff::OwnershipError::Db(e)) => return Err(TurnError::Store(e)),
+                Err(error) => tracing::warn!(%error, "could not reopen the conversation"),
+            }
+        }
         // stored first: whatever happens next, the message is on record
         let user_message_id =
             crate::threads::append(&self.pool, thread_id, "user", &message, None, None).await?;
@@ -176,12 +191,8 @@ impl Agent {
             self.memory
                 .push(thread_id, &[crate::brain::ChatItem::User { text: message }])
                 .await;
-            return Ok(turn.finish(
-                WITH_HUMAN_REPLY.into(),
-                Outcome::Handoff,
-                thread.status,
-                None,
-            ));
+            // silent: the message goes to the person (the widget shows the status)
+            return Ok(turn.finish(String::new(), Outcome::Handoff, thread.status, None));
         }
 
         let sla = Duration::from_millis(self.config.turn_sla_ms);

@@ -189,18 +189,28 @@ async fn create_ticket(
 }
 
 async fn handoff(tb: &Toolbox, ctx: &ToolContext<'_>, i: &HandoffInput) -> Result<Value, String> {
-    let h = crate::threads::hand_off(
-        &tb.pool,
-        ctx.thread_id,
-        &i.reason,
-        &i.transcript_excerpt,
-        "bot",
-    )
-    .await
-    .map_err(|e| e.to_string())?;
-    Ok(if h.queued_now {
-        json!({ "queued": true, "position": h.position })
+    let h = tb
+        .hand_off(
+            ctx.thread_id,
+            &i.reason,
+            &i.transcript_excerpt,
+            crate::handoff::Actor::Bot,
+            ctx.identity.verified_email(),
+        )
+        .await?;
+    let mut value = json!({
+        "queued": true,
+        "status": h.status,
+        "after_hours": h.after_hours,
+        "message": h.message,
+    });
+    if h.queued_now {
+        value["position"] = json!(h.position);
     } else {
-        json!({ "queued": true, "already_waiting": true })
-    })
+        value["already_waiting"] = json!(true);
+    }
+    if let Some(n) = h.ticket_number {
+        value["ticket_number"] = json!(n);
+    }
+    Ok(value)
 }

@@ -7,6 +7,7 @@
 
 mod breaker;
 mod exec;
+mod handoff;
 pub mod input;
 mod lockout;
 mod record;
@@ -21,10 +22,11 @@ use uuid::Uuid;
 
 pub use breaker::{BreakerState, Breakers};
 pub use exec::ORDER_NOT_FOUND;
+pub use handoff::HandoffOutcome;
 pub use lockout::Lockout;
 
 use crate::brain::{ToolCall, ToolSpec};
-use crate::config::AgentConfig;
+use crate::config::{AgentConfig, HandoffConfig};
 use crate::identity::Identity;
 use crate::kb::search::Retriever;
 use crate::orders::OrderBackend;
@@ -104,6 +106,7 @@ pub struct Toolbox {
     lockout: Lockout,
     breakers: Breakers,
     config: AgentConfig,
+    handoff: HandoffConfig,
     stale_after_days: u64,
     kb_health: Mutex<Option<(Instant, Option<String>)>>,
 }
@@ -120,6 +123,17 @@ impl std::fmt::Debug for Toolbox {
 /// How long a knowledge-base health check is reused.
 const KB_HEALTH_TTL: Duration = Duration::from_secs(30);
 
+/// The parts of the configuration the tools follow.
+#[derive(Debug, Clone, Default)]
+pub struct ToolSettings {
+    /// Timeouts, retries, breaker, look-up lockout.
+    pub agent: AgentConfig,
+    /// Queues and business hours of `handoff_human`.
+    pub handoff: HandoffConfig,
+    /// `retrieval.stale_after_days`: `search_kb` is off on an older index.
+    pub stale_after_days: u64,
+}
+
 impl Toolbox {
     pub fn new(
         pool: PgPool,
@@ -127,8 +141,7 @@ impl Toolbox {
         orders: Arc<dyn OrderBackend>,
         tickets: Arc<dyn TicketBackend>,
         lockout: Lockout,
-        config: AgentConfig,
-        stale_after_days: u64,
+        settings: ToolSettings,
     ) -> Self {
         Self {
             pool,
@@ -137,14 +150,20 @@ impl Toolbox {
             tickets,
             lockout,
             breakers: Breakers::default(),
-            config,
-            stale_after_days,
+            config: settings.agent,
+            handoff: settings.handoff,
+            stale_after_days: settings.stale_after_days,
             kb_health: Mutex::new(None),
         }
     }
 
     /// Opens a ticket on the orchestrator's own account (abuse, missed SLA), outside the
     /// Brain's tool calls; idempotent per thread and reason like every ticket.
+    /// The handoff configuration (queues, business hours).
+    pub fn handoff_config(&self) -> &HandoffConfig {
+        &self.handoff
+    }
+
     pub async fn open_ticket(
         &self,
         ticket: &crate::tickets::NewTicket,

@@ -8,7 +8,7 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 use super::sign::signature_header;
-use crate::config::WebhooksConfig;
+use crate::config::{WebhookFormat, WebhooksConfig};
 
 /// How long a worker holds a delivery while sending it; past it another worker may retry.
 const LEASE_SECS: i64 = 60;
@@ -173,28 +173,38 @@ impl Worker {
             .await?;
             return Ok(Sent::Failed);
         };
-        let body = serde_json::json!({
-            "id": due.id,
-            "event": due.event,
-            "created_at": due.created_at,
-            "data": due.payload,
-        })
-        .to_string();
-        let signature = signature_header(
-            endpoint.secret.expose(),
-            Utc::now().timestamp(),
-            body.as_bytes(),
-        );
+        let request = match endpoint.format {
+            WebhookFormat::Frontdesk => {
+                let body = serde_json::json!({
+                    "id": due.id,
+                    "event": due.event,
+                    "created_at": due.created_at,
+                    "data": due.payload,
+                })
+                .to_string();
+                let signature = signature_header(
+                    endpoint.secret.expose(),
+                    Utc::now().timestamp(),
+                    body.as_bytes(),
+                );
+                self.http
+                    .post(&due.url)
+                    .header("X-Frontdesk-Event", &due.event)
+                    .header("X-Frontdesk-Delivery", due.id.to_string())
+                    .header("X-Frontdesk-Signature", signature)
+                    .header("X-Frontdesk-Key-Id", &endpoint.key_id)
+                    .body(body)
+            }
+            WebhookFormat::Slack => {
+                let text = super::slack::text(&due.event, &due.payload);
+                self.http
+                    .post(&due.url)
+                    .body(serde_json::json!({ "text": text }).to_string())
+            }
+        };
         let started = Instant::now();
-        let result = self
-            .http
-            .post(&due.url)
+        let result = request
             .header("Content-Type", "application/json")
-            .header("X-Frontdesk-Event", &due.event)
-            .header("X-Frontdesk-Delivery", due.id.to_string())
-            .header("X-Frontdesk-Signature", signature)
-            .header("X-Frontdesk-Key-Id", &endpoint.key_id)
-            .body(body)
             .send()
             .await;
         let latency_ms = started.elapsed().as_millis() as i32;

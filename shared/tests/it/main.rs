@@ -5,6 +5,7 @@ mod agent;
 mod brain_offline;
 mod brain_providers;
 mod embed_parity;
+mod handoff;
 mod kb_admin;
 mod kb_ingest;
 mod kb_search;

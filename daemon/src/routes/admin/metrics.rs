@@ -22,6 +22,7 @@ pub fn routes() -> Router<AppState> {
 #[into_params(parameter_in = Query)]
 pub struct WindowQuery {
     /// Hours to look back (default 24, at most 720).
+    #[param(minimum = 1, maximum = 720)]
     pub hours: Option<u32>,
 }
 
@@ -41,6 +42,6 @@ pub async fn metrics_summary(
     ApiQuery(q): ApiQuery<WindowQuery>,
 ) -> ApiResult<Json<MetricsSummary>> {
     op.require(Role::Viewer)?;
-    let hours = q.hours.unwrap_or(24).clamp(1, 720);
+    let hours = crate::extract::in_range("hours", q.hours, 24, 1, 720)?;
     Ok(Json(frontdesk::metrics::summary(&state.pool, hours).await?))
 }

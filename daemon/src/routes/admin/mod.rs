@@ -2,6 +2,7 @@
 //! (`auth.admin_tokens`): tools and their breakers, the knowledge base, metrics and
 //! conversations.
 
+pub mod agent;
 pub mod kb;
 pub mod metrics;
 pub mod threads;
@@ -13,6 +14,7 @@ use crate::AppState;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .merge(agent::routes())
         .merge(tools::routes())
         .merge(kb::routes())
         .merge(metrics::routes())

@@ -29,6 +29,7 @@ pub struct ListQuery {
     /// Only threads in this state.
     pub status: Option<ThreadStatus>,
     /// At most this many, newest activity first (default 50, at most 500).
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<u32>,
 }
 
@@ -60,7 +61,7 @@ pub async fn list_threads(
     ApiQuery(q): ApiQuery<ListQuery>,
 ) -> ApiResult<Json<ThreadList>> {
     op.require(Role::Viewer)?;
-    let limit = q.limit.unwrap_or(50).clamp(1, 500) as i64;
+    let limit = i64::from(crate::extract::in_range("limit", q.limit, 50, 1, 500)?);
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT t.id, t.channel, t.status, t.assignee, t.created_at, t.updated_at,
                 (SELECT count(*) FROM messages m WHERE m.thread_id = t.id) AS messages,
@@ -136,5 +137,7 @@ pub async fn get_thread_detail(
         customer_email: thread.customer_email,
         created_at,
         messages,
+        handoff: frontdesk::handoff::queues::handoff(&state.pool, id).await?,
+        transitions: frontdesk::handoff::queues::transitions(&state.pool, id).await?,
     }))
 }

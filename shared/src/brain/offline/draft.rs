@@ -232,6 +232,10 @@ fn ticket(value: &Value) -> String {
 }
 
 fn handoff(value: &Value) -> String {
+    // the handoff knows what happens next (queue, wait, business hours); say exactly that
+    if let Some(message) = value["message"].as_str().filter(|m| !m.is_empty()) {
+        return message.to_string();
+    }
     match value["position"].as_i64() {
         Some(1) => "I've asked a member of our team to take over. You're next in the queue; they'll reply right here.".into(),
         Some(p) => format!("I've asked a member of our team to take over. You're number {p} in the queue; they'll reply right here."),

@@ -1,0 +1,158 @@
+//! Business hours: whether people are at work now, and when they are back.
+
+use chrono::{DateTime, Datelike, Duration, NaiveTime, TimeZone, Utc, Weekday};
+use chrono_tz::Tz;
+
+use crate::config::BusinessHours;
+
+struct Parsed {
+    tz: Tz,
+    days: Vec<Weekday>,
+    open: NaiveTime,
+    close: NaiveTime,
+}
+
+fn weekday(name: &str) -> Option<Weekday> {
+    Some(match name.trim().to_ascii_lowercase().get(..3)? {
+        "mon" => Weekday::Mon,
+        "tue" => Weekday::Tue,
+        "wed" => Weekday::Wed,
+        "thu" => Weekday::Thu,
+        "fri" => Weekday::Fri,
+        "sat" => Weekday::Sat,
+        "sun" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn parse(hours: &BusinessHours) -> Result<Parsed, String> {
+    let tz: Tz = hours.timezone.parse().map_err(|_| {
+        format!(
+            "unknown time zone `{}` (use an IANA name like Europe/Amsterdam)",
+            hours.timezone
+        )
+    })?;
+    let days = hours
+        .days
+        .iter()
+        .map(|d| weekday(d).ok_or_else(|| format!("unknown day `{d}` (mon, tue, ... sun)")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let time = |s: &str| {
+        NaiveTime::parse_from_str(s.trim(), "%H:%M").map_err(|_| format!("`{s}` is not HH:MM"))
+    };
+    let (open, close) = (time(&hours.open)?, time(&hours.close)?);
+    if close <= open {
+        return Err("close must be after open".into());
+    }
+    Ok(Parsed {
+        tz,
+        days,
+        open,
+        close,
+    })
+}
+
+/// A configuration problem, for `Config::problems`.
+pub fn check(hours: &BusinessHours) -> Result<(), String> {
+    parse(hours).map(|_| ())
+}
+
+/// Whether `now` is inside business hours (always, without open days or when the
+/// configuration is broken — `agentctl config check` reports that).
+pub fn is_open(hours: &BusinessHours, now: DateTime<Utc>) -> bool {
+    let Ok(p) = parse(hours) else { return true };
+    if p.days.is_empty() {
+        return true;
+    }
+    let local = now.with_timezone(&p.tz);
+    p.days.contains(&local.weekday()) && local.time() >= p.open && local.time() < p.close
+}
+
+/// When people are next at work after `now` (`None` when always open).
+pub fn next_open(hours: &BusinessHours, now: DateTime<Utc>) -> Option<DateTime<Tz>> {
+    let p = parse(hours).ok()?;
+    if p.days.is_empty() {
+        return None;
+    }
+    let local = now.with_timezone(&p.tz);
+    (0..8).find_map(|ahead| {
+        let date = local.date_naive() + Duration::days(ahead);
+        if !p.days.contains(&date.weekday()) {
+            return None;
+        }
+        let at =
+            p.tz.from_local_datetime(&date.and_time(p.open))
+                .earliest()?;
+        (at > local).then_some(at)
+    })
+}
+
+/// "Monday 09:00" (or "09:00" when it is later today).
+pub fn describe(at: &DateTime<Tz>, now: DateTime<Utc>) -> String {
+    let today = now.with_timezone(&at.timezone()).date_naive() == at.date_naive();
+    if today {
+        at.format("%H:%M").to_string()
+    } else {
+        at.format("%A %H:%M").to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn weekdays(tz: &str) -> BusinessHours {
+        BusinessHours {
+            timezone: tz.into(),
+            days: ["mon", "tue", "wed", "thu", "fri"]
+                .map(String::from)
+                .to_vec(),
+            open: "09:00".into(),
+            close: "17:00".into(),
+        }
+    }
+
+    fn utc(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn open_on_weekdays_in_local_time() {
+        let h = weekdays("Europe/Amsterdam");
+        // Tuesday 2026-12-01, 08:30 UTC = 09:30 in Amsterdam (winter time)
+        assert!(is_open(&h, utc("2026-12-01T08:30:00Z")));
+        assert!(!is_open(&h, utc("2026-12-01T07:30:00Z")), "08:30 local");
+        assert!(
+            !is_open(&h, utc("2026-12-01T16:00:00Z")),
+            "17:00 local is closed"
+        );
+        assert!(!is_open(&h, utc("2026-12-05T10:00:00Z")), "Saturday");
+        assert!(
+            is_open(&BusinessHours::default(), utc("2026-12-05T03:00:00Z")),
+            "no days: always"
+        );
+    }
+
+    #[test]
+    fn next_opening() {
+        let h = weekdays("Europe/Amsterdam");
+        let friday_evening = utc("2026-12-04T18:00:00Z");
+        let next = next_open(&h, friday_evening).unwrap();
+        assert_eq!(describe(&next, friday_evening), "Monday 09:00");
+        let early = utc("2026-12-01T06:00:00Z");
+        assert_eq!(describe(&next_open(&h, early).unwrap(), early), "09:00");
+        assert_eq!(next_open(&BusinessHours::default(), early), None);
+    }
+
+    #[test]
+    fn bad_configuration_is_reported() {
+        let mut h = weekdays("Mars/Olympus");
+        assert!(check(&h).unwrap_err().contains("time zone"));
+        h.timezone = "UTC".into();
+        h.days.push("funday".into());
+        assert!(check(&h).unwrap_err().contains("funday"));
+        h.days.pop();
+        h.close = "08:00".into();
+        assert!(check(&h).is_err());
+    }
+}
