@@ -90,6 +90,7 @@ pub fn queues() -> QueuesView {
             ..entry(6, ThreadStatus::Resolved)
         }],
         open_now: true,
+        me: "lee".into(),
     }
 }
 

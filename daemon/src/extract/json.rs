@@ -75,7 +75,8 @@ where
                 "the request body is too large",
             )
         })?;
-        if bytes.iter().all(u8::is_ascii_whitespace) {
+        let blank = bytes.iter().all(u8::is_ascii_whitespace);
+        if blank || bytes.trim_ascii() == b"null" {
             return Ok(Self(None));
         }
         if !json {
@@ -101,13 +102,9 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             "the body must be a JSON object",
         ));
     }
-    // Postgres text cannot hold NUL, and no customer means to send one
-    if let Some(path) = nul_at(&value, String::new()) {
-        return Err(ApiError::bad_request(
-            "invalid_request",
-            format!("{path}: text must not contain NUL characters"),
-        ));
-    }
+    // Postgres text cannot hold NUL, and no one means to send one: it is dropped
+    let mut value = value;
+    strip_nul(&mut value);
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let message = strip_position(&e.into_inner().to_string());
@@ -119,34 +116,21 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     })
 }
 
-/// The path of the first string (value or key) that contains a NUL character.
-fn nul_at(value: &serde_json::Value, path: String) -> Option<String> {
-    let here = || {
-        if path.is_empty() {
-            ".".to_string()
-        } else {
-            path.clone()
-        }
-    };
+/// Removes NUL characters from every string and key.
+fn strip_nul(value: &mut serde_json::Value) {
     match value {
-        serde_json::Value::String(s) => s.contains('\0').then(here),
-        serde_json::Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .find_map(|(i, v)| nul_at(v, format!("{path}[{i}]"))),
-        serde_json::Value::Object(map) => map.iter().find_map(|(k, v)| {
-            let at = if path.is_empty() {
-                k.clone()
-            } else {
-                format!("{path}.{k}")
-            };
-            if k.contains('\0') {
-                Some(at)
-            } else {
-                nul_at(v, at)
+        serde_json::Value::String(s) if s.contains('\0') => *s = s.replace('\0', ""),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(strip_nul),
+        serde_json::Value::Object(map) => {
+            if map.keys().any(|k| k.contains('\0')) {
+                let entries = std::mem::take(map);
+                for (k, v) in entries {
+                    map.insert(k.replace('\0', ""), v);
+                }
             }
-        }),
-        _ => None,
+            map.values_mut().for_each(strip_nul);
+        }
+        _ => {}
     }
 }
 
@@ -164,7 +148,6 @@ mod tests {
 
     #[derive(Debug, serde::Deserialize)]
     #[serde(deny_unknown_fields)]
-    #[allow(dead_code)]
     struct Msg {
         user_msg: String,
         #[serde(default)]
@@ -199,11 +182,8 @@ mod tests {
             "unknown field `extra`",
         );
         check(r#"["hi"]"#, "invalid_request", "must be a JSON object");
-        check(
-            r#"{"user_msg": "a\u0000b"}"#,
-            "invalid_request",
-            "user_msg: text must not contain NUL",
-        );
         assert!(parse::<Msg>(br#"{"user_msg": "hi"}"#).is_ok());
+        let stripped: Msg = parse(br#"{"user_msg": "a\u0000b"}"#).unwrap();
+        assert_eq!(stripped.user_msg, "ab", "NUL characters are dropped");
     }
 }

@@ -159,6 +159,9 @@ pub struct QueuesView {
     pub resolved: Vec<QueueEntry>,
     /// Whether the queues are inside business hours now.
     pub open_now: bool,
+    /// The calling agent's operator name (what `assignee` says for their threads).
+    #[serde(default)]
+    pub me: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema, PartialEq)]
@@ -167,7 +170,8 @@ pub struct QueueEntry {
     pub status: ThreadStatus,
     pub channel: String,
     pub queue: Option<String>,
-    /// The owner's operator name.
+    /// The owner's operator name (`auth.admin_tokens.<name>`), as everywhere in the
+    /// admin API; customers see the display name instead.
     pub assignee: Option<String>,
     /// Seconds since the handoff was requested (waiting threads).
     pub waiting_secs: Option<i64>,
@@ -216,6 +220,8 @@ pub struct TransitionView {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TextRequest {
+    /// Not blank; at most 4000 characters.
+    #[schema(min_length = 1, max_length = 4000)]
     pub text: String,
 }
 
@@ -224,6 +230,7 @@ pub struct TextRequest {
 #[serde(deny_unknown_fields)]
 pub struct AssignRequest {
     /// The operator name (`auth.admin_tokens.<name>`) of an agent or admin.
+    #[schema(min_length = 1, max_length = 100)]
     pub to: String,
 }
 
@@ -232,6 +239,7 @@ pub struct AssignRequest {
 #[serde(deny_unknown_fields)]
 pub struct ActionRequest {
     #[serde(default)]
+    #[schema(max_length = 500)]
     pub reason: Option<String>,
 }
 
@@ -239,7 +247,9 @@ pub struct ActionRequest {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TicketRequest {
+    #[schema(min_length = 1, max_length = 200)]
     pub subject: String,
+    #[schema(min_length = 1, max_length = 10000)]
     pub body: String,
     #[serde(default)]
     pub priority: Option<crate::tickets::Priority>,

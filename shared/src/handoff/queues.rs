@@ -95,6 +95,7 @@ pub async fn queues(
         )
         .await?,
         open_now,
+        me: operator.to_string(),
     })
 }
 

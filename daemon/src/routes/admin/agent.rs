@@ -155,12 +155,27 @@ pub async fn claim(
     OptionalJson(body): OptionalJson<ActionRequest>,
 ) -> ApiResult<Json<OwnershipView>> {
     let (operator, _, _) = agent(&op)?;
-    let reason = body.and_then(|b| b.reason);
+    let reason = reason_of(body)?;
     let owner =
         frontdesk::handoff::ownership::claim(&state.pool, id, &operator.name, reason.as_deref())
             .await
             .map_err(ownership_error)?;
     Ok(Json(changed(&state, &owner).await))
+}
+
+/// The optional reason of an action, at most 500 characters.
+fn reason_of(body: Option<ActionRequest>) -> ApiResult<Option<String>> {
+    let reason = body
+        .and_then(|b| b.reason)
+        .map(|r| r.trim().to_string())
+        .filter(|r| !r.is_empty());
+    if reason.as_ref().is_some_and(|r| r.chars().count() > 500) {
+        return Err(ApiError::bad_request(
+            "invalid_request",
+            "reason: at most 500 characters",
+        ));
+    }
+    Ok(reason)
 }
 
 fn text_of(request: &TextRequest) -> ApiResult<String> {
@@ -303,7 +318,7 @@ pub async fn hand_back(
     OptionalJson(body): OptionalJson<ActionRequest>,
 ) -> ApiResult<Json<OwnershipView>> {
     let (_, actor, is_admin) = agent(&op)?;
-    let reason = body.and_then(|b| b.reason);
+    let reason = reason_of(body)?;
     let owner = frontdesk::handoff::ownership::hand_back(
         &state.pool,
         id,
@@ -338,7 +353,7 @@ pub async fn resolve(
     OptionalJson(body): OptionalJson<ActionRequest>,
 ) -> ApiResult<Json<OwnershipView>> {
     let (_, actor, is_admin) = agent(&op)?;
-    let reason = body.and_then(|b| b.reason);
+    let reason = reason_of(body)?;
     let owner = frontdesk::handoff::ownership::resolve(
         &state.pool,
         id,

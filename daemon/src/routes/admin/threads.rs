@@ -13,7 +13,6 @@ use uuid::Uuid;
 
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiQuery, OperatorCaller, ThreadId};
-use crate::routes::thread::display_name;
 use crate::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -81,7 +80,7 @@ pub async fn list_threads(
             id: r.id,
             channel: r.channel,
             status: ThreadStatus::parse(&r.status).unwrap_or(ThreadStatus::Bot),
-            assignee: r.assignee.as_deref().map(|a| display_name(&state, a)),
+            assignee: r.assignee,
             messages: r.messages,
             last_user_message: r.last_user_message.map(|m| {
                 frontdesk::pii::mask(&m.chars().take(160).collect::<String>()).into_owned()
@@ -133,7 +132,7 @@ pub async fn get_thread_detail(
         id,
         channel: thread.channel,
         status: ThreadStatus::parse(&thread.status).unwrap_or(ThreadStatus::Bot),
-        assignee: thread.assignee.as_deref().map(|a| display_name(&state, a)),
+        assignee: thread.assignee,
         customer_email: thread.customer_email,
         created_at,
         messages,
