@@ -8,6 +8,13 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 # Chromium and playwright-core for the widget's browser tests
 bash scripts/setup-browser.sh
+# tmux for the console's smoke test (the real binary on a real terminal)
+if ! command -v tmux >/dev/null; then
+  [ "${FRONTDESK_SKIP_APT:-0}" = 1 ] && { echo "[test] error: tmux is missing and FRONTDESK_SKIP_APT=1" >&2; exit 1; }
+  echo "[test] installing tmux"
+  apt-get install -y -qq --no-install-recommends tmux >/dev/null 2>&1 \
+    || { apt-get update -qq && apt-get install -y -qq --no-install-recommends tmux >/dev/null; }
+fi
 
 # databases left behind by an interrupted earlier run
 for db in $(psql -X -h 127.0.0.1 -U postgres -d postgres -tAc "select datname from pg_database where datname ~ '^fd_(test|e2e)_'"); do

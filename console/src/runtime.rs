@@ -84,8 +84,10 @@ fn from_terminal(event: Event) -> Option<Msg> {
     }
 }
 
-/// Performs actions as tasks and remembers which fetches are on their way.
-struct Performer {
+/// Performs actions as tasks and remembers which fetches are on their way; each result
+/// comes back on `tx` as a [`Msg`]. Public so an update loop can be driven headlessly
+/// (tests against a live agentd) exactly as [`run`] drives it.
+pub struct Performer {
     client: Client,
     tx: mpsc::UnboundedSender<Msg>,
     queues_running: bool,
@@ -95,7 +97,7 @@ struct Performer {
 }
 
 impl Performer {
-    fn new(client: Client, tx: mpsc::UnboundedSender<Msg>) -> Self {
+    pub fn new(client: Client, tx: mpsc::UnboundedSender<Msg>) -> Self {
         Self {
             client,
             tx,
@@ -107,7 +109,7 @@ impl Performer {
     }
 
     /// Notes a fetch that finished, and starts the one that was asked for meanwhile.
-    fn arrived(&mut self, msg: &Msg) {
+    pub fn arrived(&mut self, msg: &Msg) {
         match msg {
             Msg::Queues(_) => {
                 self.queues_running = false;
@@ -126,7 +128,7 @@ impl Performer {
     }
 
     /// False for [`Action::Quit`].
-    fn perform(&mut self, action: Action) -> bool {
+    pub fn perform(&mut self, action: Action) -> bool {
         let client = self.client.clone();
         match action {
             Action::Quit => return false,

@@ -1,6 +1,7 @@
 //! End-to-end tests across binaries.
 
 mod ask_cli;
+mod console;
 mod kb_cli;
 mod orders_cli;
 mod support;
