@@ -151,6 +151,7 @@ mod tests {
     struct Msg {
         user_msg: String,
         #[serde(default)]
+        #[allow(dead_code)]
         thread_id: Option<uuid::Uuid>,
     }
 

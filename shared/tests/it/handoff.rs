@@ -106,7 +106,8 @@ async fn handoff_state_machine_refuses_and_records() {
         Err(OwnershipError::Invalid { .. })
     ));
 
-    let log: Vec<(String, String, Option<String>, String, Option<String>)> = sqlx::query_as(
+    type Row = (String, String, Option<String>, String, Option<String>);
+    let log: Vec<Row> = sqlx::query_as(
         "SELECT from_status, to_status, assignee, actor, reason FROM thread_transitions WHERE thread_id = $1 ORDER BY id",
     )
     .bind(thread)
