@@ -1,18 +1,12 @@
 -- wrk script for scripts/bench-load.sh: every request is one customer message on the
 -- RAG path, sent by one of the pre-created sessions (token, device, thread) in turn.
--- SESSIONS_FILE holds one "token fingerprint thread_id" line per session.
+-- SESSIONS_FILE holds one "token fingerprint thread_id" line per session; QUESTIONS_FILE
+-- (goldens/retrieval/demo-kb.jsonl) the customer questions. bench-load.sh runs agentd
+-- with a one-entry query cache, so query embeddings are computed every time: only the
+-- knowledge base's passages repeat, as they do for real customers.
 
 local sessions = {}
-local questions = {
-  "How long do I have to send back a kettle?",
-  "Do you ship to the UK, and how long does it take?",
-  "What warranty do your kettles have?",
-  "How do I descale my kettle?",
-  "Which payment methods do you accept?",
-  "Can I change the address on my order?",
-  "How do I season a cast-iron pan?",
-  "Do you have gift cards?",
-}
+local questions = {}
 
 local function load_sessions()
   local path = os.getenv("SESSIONS_FILE")
@@ -21,6 +15,11 @@ local function load_sessions()
     if token then table.insert(sessions, { token = token, fp = fp, thread = thread }) end
   end
   assert(#sessions > 0, "no sessions in " .. tostring(path))
+  for line in io.lines(os.getenv("QUESTIONS_FILE")) do
+    local q = line:match('"query"%s*:%s*"(.-)"')
+    if q then table.insert(questions, q) end
+  end
+  assert(#questions > 0, "no questions")
 end
 
 local counter = 0

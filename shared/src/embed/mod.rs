@@ -27,7 +27,11 @@ pub enum EmbedError {
 
 /// A cheaply clonable embedder.
 #[derive(Clone)]
-pub struct Embedder(Arc<Provider>);
+pub struct Embedder(Arc<Provider>, Arc<local::cache::QueryCache>);
+
+/// Passage texts (knowledge-base sentences and headings) whose vectors are kept: the
+/// same help-centre articles answer many customers.
+const PASSAGE_CACHE_ENTRIES: usize = 8_192;
 
 enum Provider {
     Local(Arc<LocalEmbedder>),
@@ -55,7 +59,7 @@ impl Embedder {
                 let local = tokio::task::spawn_blocking(move || LocalEmbedder::load(&dir))
                     .await
                     .map_err(|e| EmbedError::Model(format!("loading task failed: {e}")))??;
-                Ok(Self::local(local))
+                Ok(Self::local(local.with_query_cache(config.query_cache_size)))
             }
             EmbeddingProviderKind::Openai => {
                 let tokenizer = Tokenizer::from_file(dir.join("tokenizer.json")).map_err(|e| {
@@ -73,12 +77,49 @@ impl Embedder {
         }
     }
 
+    fn wrap(provider: Provider) -> Self {
+        Self(
+            Arc::new(provider),
+            Arc::new(local::cache::QueryCache::new(PASSAGE_CACHE_ENTRIES)),
+        )
+    }
+
+    /// Embeds passage texts (sentences of knowledge-base articles, their headings),
+    /// each distinct text once, and from the passage cache when seen before.
+    pub async fn embed_passages(&self, texts: &[String]) -> Result<Vec<Arc<Vec<f32>>>, EmbedError> {
+        let mut missing: Vec<String> = Vec::new();
+        for t in texts {
+            if self.1.get(t).is_none() && !missing.contains(t) {
+                missing.push(t.clone());
+            }
+        }
+        let mut fresh: std::collections::HashMap<String, Arc<Vec<f32>>> = std::collections::HashMap::new();
+        if !missing.is_empty() {
+            let vectors = self.embed_documents(missing.clone()).await?;
+            for (t, v) in missing.into_iter().zip(vectors) {
+                let v = Arc::new(v);
+                self.1.put(&t, Arc::clone(&v));
+                fresh.insert(t, v);
+            }
+        }
+        texts
+            .iter()
+            .map(|t| {
+                fresh
+                    .get(t)
+                    .cloned()
+                    .or_else(|| self.1.get(t))
+                    .ok_or_else(|| EmbedError::Provider("a passage vector went missing".into()))
+            })
+            .collect()
+    }
+
     pub fn local(embedder: LocalEmbedder) -> Self {
-        Self(Arc::new(Provider::Local(Arc::new(embedder))))
+        Self::wrap(Provider::Local(Arc::new(embedder)))
     }
 
     pub fn openai(embedder: OpenAiEmbedder) -> Self {
-        Self(Arc::new(Provider::OpenAi(Box::new(embedder))))
+        Self::wrap(Provider::OpenAi(Box::new(embedder)))
     }
 
     /// The model's name as recorded with the index (`all-MiniLM-L6-v2`, `openai:<model>`).

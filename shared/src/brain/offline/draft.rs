@@ -74,7 +74,7 @@ async fn knowledge(embedder: &Embedder, question: &str, value: &Value) -> String
     let masked = crate::pii::mask(question);
     let scored: Vec<f32> = match (
         embedder.embed_query(&masked).await,
-        embedder.embed_documents(scored_texts).await,
+        embedder.embed_passages(&scored_texts).await,
     ) {
         // half the sentence's own similarity, half its section heading's
         (Ok(q), Ok(vectors)) => vectors

@@ -17,7 +17,7 @@
 
 mod bert;
 mod blas;
-mod cache;
+pub(crate) mod cache;
 mod kernels;
 mod math;
 mod simd;
@@ -112,6 +112,12 @@ fn special_id(tok: &Tokenizer, token: &str) -> Result<u32, EmbedError> {
 }
 
 impl LocalEmbedder {
+    /// Replaces the query cache with one of `entries` (`embedding.query_cache_size`).
+    pub fn with_query_cache(mut self, entries: usize) -> Self {
+        self.cache = QueryCache::new(entries);
+        self
+    }
+
     /// Loads `config.json`, `tokenizer.json`, `model.safetensors` (and
     /// `sentence_bert_config.json` for `max_seq_length`, default 256) from `dir`.
     pub fn load(dir: &Path) -> Result<Self, EmbedError> {
