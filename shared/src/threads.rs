@@ -139,19 +139,13 @@ pub async fn visible_in_episode(
     thread_id: Uuid,
     limit: i64,
 ) -> Result<Vec<MessageRow>, sqlx::Error> {
-    let mut rows: Vec<MessageRow> = sqlx::query_as(
-        "SELECT m.id, m.role, m.content, m.tool_name, m.tool_payload, m.created_at FROM messages m
-         JOIN threads t ON t.id = m.thread_id
-         WHERE m.thread_id = $1 AND m.role IN ('user', 'assistant', 'human_agent')
-           AND m.created_at >= t.episode_started_at
-         ORDER BY m.created_at DESC, m.id DESC LIMIT $2",
+    in_episode(
+        pool,
+        thread_id,
+        limit,
+        &["user", "assistant", "human_agent"],
     )
-    .bind(thread_id)
-    .bind(limit)
-    .fetch_all(pool)
-    .await?;
-    rows.reverse();
-    Ok(rows)
+    .await
 }
 
 /// The conversation items of the current episode, for memory: every role but notes.
@@ -160,14 +154,32 @@ pub async fn recent_in_episode(
     thread_id: Uuid,
     limit: i64,
 ) -> Result<Vec<MessageRow>, sqlx::Error> {
+    in_episode(
+        pool,
+        thread_id,
+        limit,
+        &["user", "assistant", "human_agent", "tool", "system"],
+    )
+    .await
+}
+
+/// The last `limit` messages of the current episode with one of `roles`, oldest first.
+async fn in_episode(
+    pool: &PgPool,
+    thread_id: Uuid,
+    limit: i64,
+    roles: &[&str],
+) -> Result<Vec<MessageRow>, sqlx::Error> {
+    let roles: Vec<String> = roles.iter().map(|r| r.to_string()).collect();
     let mut rows: Vec<MessageRow> = sqlx::query_as(
         "SELECT m.id, m.role, m.content, m.tool_name, m.tool_payload, m.created_at FROM messages m
          JOIN threads t ON t.id = m.thread_id
-         WHERE m.thread_id = $1 AND m.created_at >= t.episode_started_at AND m.role <> 'note'
+         WHERE m.thread_id = $1 AND m.role = ANY($3) AND m.created_at >= t.episode_started_at
          ORDER BY m.created_at DESC, m.id DESC LIMIT $2",
     )
     .bind(thread_id)
     .bind(limit)
+    .bind(&roles)
     .fetch_all(pool)
     .await?;
     rows.reverse();

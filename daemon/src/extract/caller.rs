@@ -20,6 +20,16 @@ pub fn bearer(headers: &axum::http::HeaderMap) -> Option<&str> {
         .filter(|t| !t.is_empty())
 }
 
+/// The bearer token, or 401 `unauthorized` telling what to send.
+fn required_bearer<'a>(parts: &'a Parts, what: &str) -> Result<&'a str, ApiError> {
+    bearer(&parts.headers).ok_or_else(|| {
+        ApiError::unauthorized(
+            "unauthorized",
+            format!("send {what} as Authorization: Bearer <token>"),
+        )
+    })
+}
+
 fn is_session_token(token: &str) -> bool {
     token.starts_with("fds1.")
 }
@@ -38,12 +48,7 @@ impl FromRequestParts<AppState> for SessionCaller {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let token = bearer(&parts.headers).ok_or_else(|| {
-            ApiError::unauthorized(
-                "unauthorized",
-                "send the session token from POST /api/agent/session as Authorization: Bearer <token>",
-            )
-        })?;
+        let token = required_bearer(parts, "the session token from POST /api/agent/session")?;
         resolve_session(state, token).await
     }
 }
@@ -79,12 +84,7 @@ impl FromRequestParts<AppState> for Caller {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let token = bearer(&parts.headers).ok_or_else(|| {
-            ApiError::unauthorized(
-                "unauthorized",
-                "send a session or admin token as Authorization: Bearer <token>",
-            )
-        })?;
+        let token = required_bearer(parts, "a session or admin token")?;
         if is_session_token(token) {
             return resolve_session(state, token).await.map(Caller::Session);
         }
@@ -119,12 +119,7 @@ impl FromRequestParts<AppState> for OperatorCaller {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let token = bearer(&parts.headers).ok_or_else(|| {
-            ApiError::unauthorized(
-                "unauthorized",
-                "send an admin token as Authorization: Bearer <token>",
-            )
-        })?;
+        let token = required_bearer(parts, "an admin token")?;
         frontdesk::auth::operator(&state.config.auth, token)
             .map(OperatorCaller)
             .ok_or_else(|| ApiError::unauthorized("invalid_token", "the admin token is not valid"))

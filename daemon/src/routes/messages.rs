@@ -22,6 +22,7 @@ use frontdesk::limits::Verdict;
 use frontdesk::orchestrator::{Progress, TurnError, TurnEvent, TurnRequest, TurnResult};
 use tokio::sync::{mpsc, oneshot};
 use tokio_stream::wrappers::ReceiverStream;
+use tracing::Instrument as _;
 use uuid::Uuid;
 
 use crate::error::{ApiError, ApiResult};
@@ -139,10 +140,15 @@ pub async fn post_message(
     let (done_tx, done_rx) = oneshot::channel();
     let task_state = state.clone();
     let session_id = session.id.clone();
-    state.tasks.spawn(async move {
-        let result = run_turn(&task_state, turn, &session_id, &previous_status).await;
-        let _ = done_tx.send(result);
-    });
+    // the turn's log lines keep the request's span (its request id)
+    let span = tracing::Span::current();
+    state.tasks.spawn(
+        async move {
+            let result = run_turn(&task_state, turn, &session_id, &previous_status).await;
+            let _ = done_tx.send(result);
+        }
+        .instrument(span),
+    );
     match progress_rx {
         None => {
             let result = done_rx

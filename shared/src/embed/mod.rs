@@ -93,7 +93,8 @@ impl Embedder {
                 missing.push(t.clone());
             }
         }
-        let mut fresh: std::collections::HashMap<String, Arc<Vec<f32>>> = std::collections::HashMap::new();
+        let mut fresh: std::collections::HashMap<String, Arc<Vec<f32>>> =
+            std::collections::HashMap::new();
         if !missing.is_empty() {
             let vectors = self.embed_documents(missing.clone()).await?;
             for (t, v) in missing.into_iter().zip(vectors) {

@@ -209,19 +209,8 @@ pub async fn run(
     turn.trace
         .enter(State::Plan, format!("{} tools offered", specs.len()));
     while calls_made < agent.config.max_tool_calls {
-        let gate = gate_for(request, turn);
-        let mut request_ = brain_request(&history, &specs, Purpose::Route, llm_timeout);
-        request_.stream = gate.as_ref().map(|g| g as &dyn TextSink);
-        let replied = ask(
-            agent,
-            request,
-            turn.thread_id,
-            &request_,
-            deadline,
-            &mut turn.attempts,
-        )
-        .await;
-        close_gate(gate, turn);
+        let request_ = brain_request(&history, &specs, Purpose::Route, llm_timeout);
+        let replied = ask_streamed(agent, request, &request_, deadline, turn).await;
         let reply = match replied {
             Ok(r) => r.reply,
             Err(error) => {
@@ -296,20 +285,8 @@ pub async fn run(
         Some(text) if !text.trim().is_empty() => text,
         _ => {
             turn.trace.enter(State::Draft, "drafting from tool results");
-            let gate = gate_for(request, turn);
-            let mut request_ = brain_request(&history, &[], Purpose::Draft, llm_timeout);
-            request_.stream = gate.as_ref().map(|g| g as &dyn TextSink);
-            let drafted = ask(
-                agent,
-                request,
-                turn.thread_id,
-                &request_,
-                deadline,
-                &mut turn.attempts,
-            )
-            .await;
-            close_gate(gate, turn);
-            match drafted {
+            let request_ = brain_request(&history, &[], Purpose::Draft, llm_timeout);
+            match ask_streamed(agent, request, &request_, deadline, turn).await {
                 Ok(r) => r.reply.text.unwrap_or_default(),
                 Err(error) => {
                     tracing::error!(%error, "every brain failed to draft");
@@ -424,21 +401,36 @@ async fn ask(
     }
 }
 
-/// A sentence gate for the next Brain call when a client is streaming: the call's text
-/// reaches the customer as it is written, sentence by checked sentence.
-fn gate_for(request: &TurnRequest, turn: &TurnState) -> Option<SentenceGate> {
-    request.progress.is_listening().then(|| {
+/// [`ask`], with the call's text streamed to a listening client through a sentence gate
+/// (sentence by checked sentence, as it is written); what was shown is remembered.
+async fn ask_streamed(
+    agent: &Agent,
+    request: &TurnRequest,
+    brain_request: &BrainRequest<'_>,
+    deadline: Instant,
+    turn: &mut TurnState,
+) -> Result<crate::brain::chain::ChainReply, crate::brain::BrainError> {
+    let gate = request.progress.is_listening().then(|| {
         SentenceGate::new(
             request.progress.clone(),
             turn.grounding.clone(),
             !turn.passages.is_empty(),
             !turn.streamed.is_empty(),
         )
-    })
-}
-
-/// After a streamed call: show its last sentence, remember what was shown.
-fn close_gate(gate: Option<SentenceGate>, turn: &mut TurnState) {
+    });
+    let streamed = BrainRequest {
+        stream: gate.as_ref().map(|g| g as &dyn TextSink),
+        ..brain_request.clone()
+    };
+    let replied = ask(
+        agent,
+        request,
+        turn.thread_id,
+        &streamed,
+        deadline,
+        &mut turn.attempts,
+    )
+    .await;
     if let Some(gate) = gate {
         gate.flush();
         let released = gate.released();
@@ -446,6 +438,7 @@ fn close_gate(gate: Option<SentenceGate>, turn: &mut TurnState) {
             turn.streamed = released;
         }
     }
+    replied
 }
 
 fn brain_request<'a>(

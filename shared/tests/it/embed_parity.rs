@@ -145,16 +145,26 @@ fn missing_model_names_the_file() {
 #[tokio::test]
 async fn passages_are_embedded_once_and_match_documents() {
     let embedder = crate::support::embedder();
-    let texts: Vec<String> = ["Refunds take 5 days.", "How long do refunds take?", "Refunds take 5 days."]
-        .map(String::from)
-        .to_vec();
+    let texts: Vec<String> = [
+        "Refunds take 5 days.",
+        "How long do refunds take?",
+        "Refunds take 5 days.",
+    ]
+    .map(String::from)
+    .to_vec();
     let passages = embedder.embed_passages(&texts).await.unwrap();
     let documents = embedder.embed_documents(texts.clone()).await.unwrap();
     for (p, d) in passages.iter().zip(&documents) {
         let cos: f32 = p.iter().zip(d).map(|(a, b)| a * b).sum();
         assert!(cos > 0.9999, "same vector as embed_documents: {cos}");
     }
-    assert!(std::sync::Arc::ptr_eq(&passages[0], &passages[2]), "a repeated text is embedded once");
+    assert!(
+        std::sync::Arc::ptr_eq(&passages[0], &passages[2]),
+        "a repeated text is embedded once"
+    );
     let again = embedder.embed_passages(&texts[..1]).await.unwrap();
-    assert!(std::sync::Arc::ptr_eq(&again[0], &passages[0]), "from the passage cache");
+    assert!(
+        std::sync::Arc::ptr_eq(&again[0], &passages[0]),
+        "from the passage cache"
+    );
 }
