@@ -6,8 +6,10 @@
  *
  * Attributes of the <script> tag:
  *   data-frontdesk-url  base URL of agentd (default: the origin this script was loaded from)
- *   data-user-token     optional WordPress JWT minted by the plugin; exchanged once for a
+ *   data-user-token     optional WordPress JWT minted by the plugin; exchanged for a
  *                       verified session (POST /api/agent/session {user_token})
+ *   data-user-token-url the plugin's route for a fresh JWT once the page's has expired
+ *   data-wp-nonce       its wp_rest nonce (sent as X-WP-Nonce, with the site's cookies)
  *   data-title          panel title (default "Chat with us")
  *   data-greeting       first message shown in the panel (default "Hi! How can we help?")
  *   data-position       "right" (default) or "left"
@@ -64,6 +66,9 @@
   var BASE = baseUrl();
   var cfg = {
     userToken: attr('user-token'),
+    // the WordPress plugin's route for a fresh JWT (the one in the page lives 5 minutes)
+    userTokenUrl: attr('user-token-url'),
+    wpNonce: attr('wp-nonce'),
     title: attr('title') || 'Chat with us',
     greeting: attr('greeting') || 'Hi! How can we help?',
     left: attr('position').toLowerCase() === 'left',
@@ -203,9 +208,39 @@
     }, Math.max(1000, Math.min(due, 2147483000)));
   }
 
+  // seconds until the JWT's exp (unverified: only to decide whether to fetch a new one)
+  function jwtLeft(jwt) {
+    try {
+      var p = JSON.parse(atob(jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+      return Number(p.exp) - Date.now() / 1000;
+    } catch (e) { return 0; }
+  }
+
+  // a fresh JWT from the host site when the page's one has (nearly) run out; the page's
+  // own token when there is no refresh route or it fails
+  function userToken() {
+    if (!cfg.userTokenUrl || jwtLeft(cfg.userToken) > 30) return Promise.resolve(cfg.userToken);
+    return fetch(cfg.userTokenUrl, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'X-WP-Nonce': cfg.wpNonce, 'Accept': 'application/json' }
+    }).then(function (res) { return res.ok ? res.json() : null; }).then(function (j) {
+      // a token for someone else (logged out and in again) is not this page's visitor
+      if (j && typeof j.token === 'string' && identity(j.token) === WHO) cfg.userToken = j.token;
+      return cfg.userToken;
+    }, function () { return cfg.userToken; });
+  }
+
   function newSession(fromToken) {
+    if (!fromToken && cfg.userToken && !jwtRejected) {
+      return userToken().then(function (jwt) { return openSession(null, jwt); });
+    }
+    return openSession(fromToken, null);
+  }
+
+  function openSession(fromToken, jwt) {
     var body = {};
-    if (!fromToken && cfg.userToken && !jwtRejected) body.user_token = cfg.userToken;
+    if (jwt) body.user_token = jwt;
     return request('POST', '/api/agent/session', { body: body, token: fromToken }).then(function (res) {
       if (res.ok) return res.json().then(saveSession);
       return toError(res).then(function (err) {

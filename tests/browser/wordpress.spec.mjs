@@ -155,3 +155,32 @@ test('an abusive message from the logged-in customer gets a reply and opens a ti
     t.diagnostic(`ticket #${shown}`);
   });
 });
+
+test('a logged-in customer whose page token has expired is still recognised', { timeout: TEST_TIMEOUT }, async (t) => {
+  await withBrowser(t, async (page) => {
+    await wordpressLogin(page, wp, CUSTOMER.user, CUSTOMER.password);
+    // the tab as if opened ten minutes ago: its 5-minute token has run out
+    await page.clock.setFixedTime(Date.now() + 10 * 60 * 1000);
+    const session = nextSession(page);
+    const refreshed = page.waitForResponse(
+      (r) => r.url().includes('/wp-json/frontdesk/v1/token') && r.request().method() === 'POST',
+      { timeout: TURN_TIMEOUT },
+    ).then((r) => r.json(), () => null);
+    const tag = await openHelpPage(page);
+    const stale = await tag.getAttribute('data-user-token');
+    assert.ok(jwtClaims(stale).exp * 1000 < (await page.evaluate(() => Date.now())), 'the page\'s token has expired by the page\'s clock');
+    assert.ok(await tag.getAttribute('data-user-token-url'), 'the plugin offers a refresh route');
+    await openWidget(page);
+    const reply = await ask(page, 'Where is my order 1042?');
+
+    const s = await session;
+    assert.ok(s, 'the widget never called POST /api/agent/session');
+    const fresh = await refreshed;
+    assert.ok(fresh?.token, 'the widget asked the shop for a fresh token');
+    assert.equal(s.sent.user_token, fresh.token, 'and sent agentd that one');
+    assert.equal(jwtClaims(s.sent.user_token).email, CUSTOMER.email);
+    assert.equal(s.body?.verified, true, `agentd answered ${JSON.stringify(s.body)}`);
+    const answer = normalize(await reply.locator(SEL.body).innerText());
+    assert.ok(answer.includes('DHL'), `the verified email found her order: ${answer}`);
+  });
+});

@@ -388,7 +388,7 @@ async fn wordpress_shop_widget_verified_customer_and_ticket_mail() {
     );
     assert!(run.status.success(), "the WordPress browser spec failed");
     assert!(
-        stdout.contains("pass 3"),
+        stdout.contains("pass 4"),
         "all three WordPress browser tests ran"
     );
     // the spec's diagnostic line "ticket #<number>": what the customer was shown
