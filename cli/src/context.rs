@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::Context as _;
 use frontdesk::config::Config;
 use frontdesk::db;
-use frontdesk::embed::Embedder;
+use frontdesk_embed::Embedder;
 use sqlx::PgPool;
 
 pub struct Context {

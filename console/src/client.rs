@@ -1,6 +1,6 @@
 //! agentd's Agent API over HTTP, and nothing else: the console never opens a database
 //! or Redis connection. One method per endpoint, each taking and returning the shared
-//! wire types of `frontdesk::api::admin`, every failure a [`ClientError`] (never a
+//! wire types of `frontdesk_api::admin`, every failure a [`ClientError`] (never a
 //! panic). [`Client::follow`] (in `events.rs`) keeps the live event stream open.
 //!
 //! Action endpoints (claim, reply, ...) succeed on any 2xx. Their answer is read when
@@ -13,11 +13,11 @@ mod sse;
 
 use std::time::Duration;
 
-use frontdesk::api::admin::{
+use frontdesk_api::admin::{
     ActionRequest, AssignRequest, OwnershipView, PostedMessage, QueuesView, TextRequest,
     ThreadDetail, TicketRequest, TicketView,
 };
-use frontdesk::config::Secret;
+use frontdesk_redact::Secret;
 use reqwest::header::{HeaderMap, HeaderValue, CONTENT_TYPE};
 use serde::de::DeserializeOwned;
 use serde::Serialize;

@@ -1,5 +1,5 @@
 //! Logs go to a file, never the screen (the screen is the console). Lines pass through
-//! `frontdesk::telemetry::Masked`, like every Frontdesk binary's, so customer emails
+//! `frontdesk_redact::Masked`, like every Frontdesk binary's, so customer emails
 //! and card numbers in a message never reach the file. The shared `telemetry::init`
 //! is not used because it colours its output, which a file should not get.
 
@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use anyhow::Context as _;
-use frontdesk::telemetry::Masked;
+use frontdesk_redact::Masked;
 use tracing_subscriber::EnvFilter;
 
 /// `~/.cache/frontdesk/agent-console.log` (the system's temporary folder without a home).

@@ -9,7 +9,7 @@ use agent_console::client::Client;
 use agent_console::{logging, runtime, terminal};
 use anyhow::Context as _;
 use clap::Parser;
-use frontdesk::config::Secret;
+use frontdesk_redact::Secret;
 
 const AFTER_HELP: &str = "\
 Examples:

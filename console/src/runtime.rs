@@ -231,10 +231,10 @@ impl Performer {
     }
 }
 
-fn ownership(o: Option<frontdesk::api::admin::OwnershipView>) -> Outcome {
+fn ownership(o: Option<frontdesk_api::admin::OwnershipView>) -> Outcome {
     o.map_or(Outcome::Accepted, Outcome::Ownership)
 }
 
-fn posted(p: Option<frontdesk::api::admin::PostedMessage>) -> Outcome {
+fn posted(p: Option<frontdesk_api::admin::PostedMessage>) -> Outcome {
     p.map_or(Outcome::Accepted, Outcome::Posted)
 }

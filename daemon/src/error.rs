@@ -7,7 +7,7 @@
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use frontdesk::api::{ErrorBody, ErrorDetail};
+use frontdesk_api::{ErrorBody, ErrorDetail};
 
 #[derive(Debug)]
 pub struct ApiError {

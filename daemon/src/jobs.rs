@@ -2,10 +2,10 @@
 //! state kept in Redis (a day) so any agentd process can report on them.
 
 use chrono::Utc;
-use frontdesk::api::admin::{IngestJob, IngestRequest, JobState};
 use frontdesk::config::Config;
-use frontdesk::embed::Embedder;
 use frontdesk::kb::ingest::{read_paths, CollectionInput, Ingester, Quiet};
+use frontdesk_api::admin::{IngestJob, IngestRequest, JobState};
+use frontdesk_embed::Embedder;
 use redis::aio::ConnectionManager;
 use redis::AsyncCommands;
 use sqlx::PgPool;

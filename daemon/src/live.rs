@@ -2,8 +2,8 @@
 //! own topic (the customer's widget and anyone watching the conversation; never
 //! internal notes) and the queue topic (the console: every change in any thread).
 
-use frontdesk::api::ThreadStatus;
 use frontdesk::events::Topic;
+use frontdesk_api::ThreadStatus;
 use uuid::Uuid;
 
 use crate::AppState;

@@ -4,10 +4,10 @@ use std::sync::Arc;
 
 use frontdesk::auth::Sessions;
 use frontdesk::config::Config;
-use frontdesk::embed::Embedder;
 use frontdesk::events::EventBus;
 use frontdesk::limits::{Budget, RateLimiter};
 use frontdesk::orchestrator::Agent;
+use frontdesk_embed::Embedder;
 use metrics_exporter_prometheus::PrometheusHandle;
 use redis::aio::ConnectionManager;
 use sqlx::PgPool;

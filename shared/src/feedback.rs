@@ -56,7 +56,7 @@ pub async fn rate(
     }
     let tags: Vec<String> = tags.iter().map(|t| t.trim().to_lowercase()).collect();
     let comment = comment
-        .map(|c| crate::pii::mask(c.trim()).into_owned())
+        .map(|c| frontdesk_redact::pii::mask(c.trim()).into_owned())
         .filter(|c| !c.is_empty());
     let id: Uuid = sqlx::query_scalar(
         "INSERT INTO feedback (id, thread_id, message_id, rating, tags, comment)

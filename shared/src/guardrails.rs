@@ -123,7 +123,7 @@ pub fn check_draft(draft: &str, grounding: &Grounding) -> DraftCheck {
     }
     // no one else's email address
     let mut foreign_email = false;
-    text = crate::pii::EMAIL
+    text = frontdesk_redact::email::EMAIL
         .replace_all(&text, |c: &regex::Captures| {
             if grounding
                 .emails
@@ -141,7 +141,7 @@ pub fn check_draft(draft: &str, grounding: &Grounding) -> DraftCheck {
         trips.push("pii");
     }
     // card and bank numbers never go out
-    let masked = crate::pii::mask(&text);
+    let masked = frontdesk_redact::pii::mask(&text);
     if masked.contains("[card]") || masked.contains("[iban]") {
         trips.push("pii");
         text = masked.into_owned();

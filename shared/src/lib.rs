@@ -3,13 +3,11 @@
 //! It never imports axum, ratatui or clap: it holds the domain (config, storage,
 //! knowledge base, embedder, retrieval) and leaves transports and UIs to the binaries.
 
-pub mod api;
 pub mod auth;
 pub mod bench;
 pub mod brain;
 pub mod config;
 pub mod db;
-pub mod embed;
 pub mod events;
 pub mod feedback;
 pub mod guardrails;
@@ -21,7 +19,6 @@ pub mod memory;
 pub mod metrics;
 pub mod orchestrator;
 pub mod orders;
-pub mod pii;
 pub mod telemetry;
 pub mod threads;
 pub mod tickets;

@@ -4,7 +4,7 @@
 
 use sqlx::PgPool;
 
-use crate::api::admin::{Count, MetricsSummary, ToolCount};
+use frontdesk_api::admin::{Count, MetricsSummary, ToolCount};
 
 pub async fn summary(pool: &PgPool, hours: u32) -> Result<MetricsSummary, sqlx::Error> {
     let since = format!("now() - interval '{} hours'", hours.clamp(1, 720));

@@ -4,11 +4,13 @@ use serde::Serialize;
 use sqlx::PgPool;
 use uuid::Uuid;
 
+use frontdesk_api::{Channel, ThreadStatus};
+
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct ThreadRow {
     pub id: Uuid,
-    pub channel: String,
-    pub status: String,
+    pub channel: Channel,
+    pub status: ThreadStatus,
     pub assignee: Option<String>,
     pub session_id: Option<String>,
     pub customer_email: Option<String>,
@@ -28,7 +30,7 @@ pub struct MessageRow {
 pub async fn ensure(
     pool: &PgPool,
     id: Uuid,
-    channel: &str,
+    channel: Channel,
     session_id: Option<&str>,
     customer_email: Option<&str>,
 ) -> Result<ThreadRow, sqlx::Error> {

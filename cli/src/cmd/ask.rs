@@ -8,6 +8,7 @@ use anyhow::Context as _;
 use clap::Args;
 use frontdesk::identity::Identity;
 use frontdesk::orchestrator::{connect_redis, Agent, TurnRequest, TurnResult};
+use frontdesk_api::Channel;
 use uuid::Uuid;
 
 use crate::context::Context;
@@ -47,8 +48,8 @@ pub struct ChatArgs {
 #[derive(Debug, Args)]
 struct WhoArgs {
     /// Channel the message arrives on
-    #[arg(long, default_value = "web", value_parser = ["web", "slack", "email"])]
-    channel: String,
+    #[arg(long, default_value = "web")]
+    channel: Channel,
     /// Treat the customer as signed in with this verified email (as a WordPress JWT would)
     #[arg(long, value_name = "EMAIL")]
     verified_email: Option<String>,
@@ -85,7 +86,7 @@ impl AskArgs {
             .turn(TurnRequest {
                 thread_id: self.thread,
                 message: self.message,
-                channel: self.who.channel.clone(),
+                channel: self.who.channel,
                 identity: self.who.identity(),
                 session_id: None,
                 offline_only: false,
@@ -121,7 +122,7 @@ impl ChatArgs {
                 .turn(TurnRequest {
                     thread_id: thread,
                     message: line.trim().to_string(),
-                    channel: self.who.channel.clone(),
+                    channel: self.who.channel,
                     identity: self.who.identity(),
                     session_id: None,
                     offline_only: false,

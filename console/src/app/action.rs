@@ -2,7 +2,7 @@
 //! agentd (or quitting); the runtime runs it and reports back with a
 //! [`Msg`](super::Msg), so the logic that decides never does the I/O itself.
 
-use frontdesk::api::admin::TicketRequest;
+use frontdesk_api::admin::TicketRequest;
 use uuid::Uuid;
 
 #[derive(Debug, Clone)]

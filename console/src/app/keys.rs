@@ -3,8 +3,8 @@
 //! conversation view. The bindings are listed for people in `view/help.rs`.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use frontdesk::api::admin::TicketRequest;
-use frontdesk::api::ThreadStatus;
+use frontdesk_api::admin::TicketRequest;
+use frontdesk_api::ThreadStatus;
 use uuid::Uuid;
 
 use super::action::Action;

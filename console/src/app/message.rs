@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use crossterm::event::KeyEvent;
-use frontdesk::api::admin::{OwnershipView, PostedMessage, QueuesView, ThreadDetail, TicketView};
+use frontdesk_api::admin::{OwnershipView, PostedMessage, QueuesView, ThreadDetail, TicketView};
 use uuid::Uuid;
 
 use crate::client::{ClientError, LiveEvent};

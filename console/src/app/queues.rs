@@ -2,7 +2,7 @@
 //! and in what order the cursor walks them. Shared by `update` (moving the cursor)
 //! and the view (drawing it), so the two can never disagree.
 
-use frontdesk::api::admin::QueueEntry;
+use frontdesk_api::admin::QueueEntry;
 
 use super::state::{Section, State};
 

@@ -8,8 +8,8 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset, Utc};
-use frontdesk::api::admin::{QueueEntry, QueuesView, ThreadDetail};
-use frontdesk::api::ThreadStatus;
+use frontdesk_api::admin::{QueueEntry, QueuesView, ThreadDetail};
+use frontdesk_api::ThreadStatus;
 use uuid::Uuid;
 
 use super::editor::Editor;

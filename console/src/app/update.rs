@@ -4,8 +4,8 @@
 //! Keys are handled in `keys.rs`, the wording of failures in `failure.rs`.
 
 use chrono::Duration;
-use frontdesk::api::admin::{QueuesView, ThreadDetail};
-use frontdesk::api::ThreadStatus;
+use frontdesk_api::admin::{QueuesView, ThreadDetail};
+use frontdesk_api::ThreadStatus;
 use uuid::Uuid;
 
 use super::action::Action;

@@ -2,7 +2,7 @@
 //! contract (`{"error": {"code", "message"}}` with its status), agentd out of reach, or
 //! an answer the console could not read.
 
-use frontdesk::api::ErrorBody;
+use frontdesk_api::ErrorBody;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ClientError {

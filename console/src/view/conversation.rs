@@ -2,8 +2,8 @@
 //! (newest at the bottom, scrollable by message), the handoff and ownership panel on
 //! the right when there is room, and the keys that act on it.
 
-use frontdesk::api::admin::ThreadDetail;
-use frontdesk::api::ThreadStatus;
+use frontdesk_api::admin::ThreadDetail;
+use frontdesk_api::ThreadStatus;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -70,7 +70,7 @@ fn header_line(state: &State, c: &Conversation) -> Line<'static> {
     spans.push(Span::styled("· ", theme::DIM));
     spans.push(Span::styled(owner, style));
     spans.push(Span::styled(
-        format!(" · {}", one_line(&d.channel)),
+        format!(" · {}", one_line(d.channel.as_str())),
         theme::DIM,
     ));
     if let Some(email) = &d.customer_email {

@@ -2,7 +2,7 @@
 //! bot's summary and transcript excerpt, how long they have waited against the SLA,
 //! who claimed it) and every change of owner, oldest first.
 
-use frontdesk::api::admin::{HandoffView, ThreadDetail, TransitionView};
+use frontdesk_api::admin::{HandoffView, ThreadDetail, TransitionView};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};

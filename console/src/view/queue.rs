@@ -2,7 +2,7 @@
 //! section with its conversations — waiting time and OVERDUE for those waiting, the
 //! owner for claimed ones — and a line of the keys that matter here.
 
-use frontdesk::api::admin::QueueEntry;
+use frontdesk_api::admin::QueueEntry;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -143,7 +143,7 @@ fn row(
         .as_deref()
         .map(one_line)
         .unwrap_or_else(|| "-".into());
-    let place = e.queue.as_deref().unwrap_or(&e.channel).to_string();
+    let place = e.queue.as_deref().unwrap_or(e.channel.as_str()).to_string();
     let id = short_id(e.thread_id);
     let marker = if selected { "> " } else { "  " };
     // fixed columns: marker 2, first 9, flag 7, reason 20, place 10, id 8, gaps 6

@@ -3,7 +3,7 @@
 //! answer, what it did: each tool call with its outcome and latency, the citations
 //! with their URLs, and any guardrail that tripped.
 
-use frontdesk::api::admin::AdminMessage;
+use frontdesk_api::admin::AdminMessage;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 

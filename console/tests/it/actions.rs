@@ -4,8 +4,8 @@
 use agent_console::app::{Action, ActionKind, Compose, Msg, Outcome, Prompt, Screen};
 use agent_console::client::ClientError;
 use crossterm::event::KeyCode;
-use frontdesk::api::admin::{OwnershipView, TicketView};
-use frontdesk::api::ThreadStatus;
+use frontdesk_api::admin::{OwnershipView, TicketView};
+use frontdesk_api::ThreadStatus;
 
 use crate::support::{
     ch, detail, id, key, later, loaded, open_conversation, render, send, type_text,

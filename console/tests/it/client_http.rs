@@ -11,8 +11,8 @@ use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use frontdesk::api::admin::TicketRequest;
-use frontdesk::config::Secret;
+use frontdesk_api::admin::TicketRequest;
+use frontdesk_redact::Secret;
 use serde_json::{json, Value};
 use uuid::Uuid;
 

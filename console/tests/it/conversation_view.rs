@@ -82,7 +82,7 @@ fn waiting_thread_shows_the_wait_against_the_sla() {
     state.selected = Some(id(3));
     send(&mut state, key(KeyCode::Enter));
     let mut waiting = detail();
-    waiting.status = frontdesk::api::ThreadStatus::WaitingHuman;
+    waiting.status = frontdesk_api::ThreadStatus::WaitingHuman;
     waiting.assignee = None;
     if let Some(h) = waiting.handoff.as_mut() {
         h.claimed_by = None;

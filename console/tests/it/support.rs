@@ -5,10 +5,10 @@ use agent_console::app::{update, Action, Msg, State};
 use agent_console::view::view;
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use frontdesk::api::admin::{
+use frontdesk_api::admin::{
     AdminMessage, HandoffView, QueueEntry, QueuesView, ThreadDetail, TransitionView,
 };
-use frontdesk::api::ThreadStatus;
+use frontdesk_api::ThreadStatus;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use uuid::Uuid;
@@ -37,7 +37,7 @@ fn entry(n: u128, status: ThreadStatus) -> QueueEntry {
     QueueEntry {
         thread_id: id(n),
         status,
-        channel: "web".into(),
+        channel: frontdesk_api::Channel::Web,
         queue: None,
         assignee: None,
         waiting_secs: None,
@@ -127,7 +127,7 @@ pub fn detail() -> ThreadDetail {
     });
     ThreadDetail {
         id: id(3),
-        channel: "web".into(),
+        channel: frontdesk_api::Channel::Web,
         status: ThreadStatus::Human,
         // agentd sends the display name here, the operator name in transitions
         assignee: Some("Lee".into()),

@@ -3,9 +3,9 @@
 use axum::extract::State;
 use axum::routing::post;
 use axum::{Json, Router};
-use frontdesk::api::widget::{FeedbackRequest, FeedbackResponse};
-use frontdesk::api::ErrorBody;
 use frontdesk::feedback::FeedbackError;
+use frontdesk_api::widget::{FeedbackRequest, FeedbackResponse};
+use frontdesk_api::ErrorBody;
 
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, SessionCaller};

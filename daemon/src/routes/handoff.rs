@@ -3,9 +3,9 @@
 use axum::extract::State;
 use axum::routing::post;
 use axum::{Json, Router};
-use frontdesk::api::widget::{HandoffRequest, HandoffResponse};
-use frontdesk::api::{ErrorBody, ThreadStatus};
 use frontdesk::handoff::Actor;
+use frontdesk_api::widget::{HandoffRequest, HandoffResponse};
+use frontdesk_api::ErrorBody;
 
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, SessionCaller};
@@ -70,7 +70,7 @@ pub async fn request_handoff(
         )
         .await
         .map_err(|e| ApiError::internal("handing off", e))?;
-    let status = ThreadStatus::parse(&h.status).unwrap_or(ThreadStatus::WaitingHuman);
+    let status = h.status;
     if h.queued_now {
         crate::live::status_changed(&state, thread.id, status, h.position).await;
     }

@@ -16,10 +16,10 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
-use frontdesk::api::widget::{HandoffInfo, MessageRequest, MessageResponse};
-use frontdesk::api::{ErrorBody, ThreadStatus};
 use frontdesk::limits::Verdict;
 use frontdesk::orchestrator::{Progress, TurnError, TurnEvent, TurnRequest, TurnResult};
+use frontdesk_api::widget::{HandoffInfo, MessageRequest, MessageResponse};
+use frontdesk_api::{Channel, ErrorBody, ThreadStatus};
 use tokio::sync::{mpsc, oneshot};
 use tokio_stream::wrappers::ReceiverStream;
 use tracing::Instrument as _;
@@ -114,7 +114,7 @@ pub async fn post_message(
                     retry_after_secs,
                 ));
             }
-            (Uuid::now_v7(), "bot".to_string())
+            (Uuid::now_v7(), ThreadStatus::Bot)
         }
     };
     let offline_only = !state.budget.allows_remote(&session.id).await?;
@@ -131,7 +131,7 @@ pub async fn post_message(
     let turn = TurnRequest {
         thread_id: Some(thread_id),
         message,
-        channel: "web".into(),
+        channel: Channel::Web,
         identity: session.identity(client.ip.clone(), client.fingerprint.clone()),
         session_id: Some(session.id.clone()),
         offline_only,
@@ -144,7 +144,7 @@ pub async fn post_message(
     let span = tracing::Span::current();
     state.tasks.spawn(
         async move {
-            let result = run_turn(&task_state, turn, &session_id, &previous_status).await;
+            let result = run_turn(&task_state, turn, &session_id, previous_status).await;
             let _ = done_tx.send(result);
         }
         .instrument(span),
@@ -196,7 +196,7 @@ async fn run_turn(
     state: &AppState,
     turn: TurnRequest,
     session_id: &str,
-    previous_status: &str,
+    previous_status: ThreadStatus,
 ) -> ApiResult<MessageResponse> {
     let user_text = turn.message.clone();
     let result = state.agent.turn(turn).await.map_err(|e| match e {
@@ -217,7 +217,7 @@ async fn run_turn(
 }
 
 pub async fn to_response(state: &AppState, r: &TurnResult) -> ApiResult<MessageResponse> {
-    let status = ThreadStatus::parse(&r.thread_status).unwrap_or(ThreadStatus::Bot);
+    let status = r.thread_status;
     let handoff = match status {
         ThreadStatus::WaitingHuman => Some(HandoffInfo {
             position: Some(frontdesk::threads::queue_position(&state.pool, r.thread_id).await?),
@@ -243,7 +243,7 @@ async fn publish(
     r: &TurnResult,
     user_text: &str,
     response: &MessageResponse,
-    previous_status: &str,
+    previous_status: ThreadStatus,
 ) {
     let none = serde_json::json!([]);
     crate::live::message_posted(
@@ -271,7 +271,7 @@ async fn publish(
         )
         .await;
     }
-    if response.thread_status.as_str() != previous_status {
+    if response.thread_status != previous_status {
         let position = response.handoff.as_ref().and_then(|h| h.position);
         crate::live::status_changed(state, r.thread_id, response.thread_status, position).await;
     }

@@ -6,10 +6,10 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::routing::post;
 use axum::{Json, Router};
-use frontdesk::api::widget::{SessionRequest, SessionResponse};
-use frontdesk::api::ErrorBody;
 use frontdesk::auth::{jwt, Session, TokenProblem};
 use frontdesk::limits::Verdict;
+use frontdesk_api::widget::{SessionRequest, SessionResponse};
+use frontdesk_api::ErrorBody;
 
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{bearer, ApiJson, ClientInfo};

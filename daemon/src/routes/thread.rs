@@ -13,10 +13,10 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use frontdesk::api::widget::{MessageView, ThreadView, VisibleRole};
-use frontdesk::api::{ErrorBody, ThreadStatus};
 use frontdesk::events::Topic;
 use frontdesk::kb::Citation;
+use frontdesk_api::widget::{MessageView, ThreadView, VisibleRole};
+use frontdesk_api::ErrorBody;
 use serde::Deserialize;
 use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
@@ -77,7 +77,7 @@ pub async fn get_thread(
     let messages = rows.into_iter().filter_map(message_view).collect();
     Ok(Json(ThreadView {
         thread_id: id,
-        status: ThreadStatus::parse(&thread.status).unwrap_or(ThreadStatus::Bot),
+        status: thread.status,
         assignee: thread.assignee.as_deref().map(|a| display_name(&state, a)),
         messages,
     }))

@@ -152,7 +152,7 @@ pub fn verify(
     let email = raw
         .email
         .map(|e| e.trim().to_lowercase())
-        .filter(|e| crate::orders::fields::is_email(e))
+        .filter(|e| frontdesk_redact::email::is_email(e))
         .ok_or(JwtError::Email)?;
     let sub = match raw.sub {
         Some(serde_json::Value::String(s)) => s,

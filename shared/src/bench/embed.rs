@@ -5,7 +5,7 @@ use std::time::Instant;
 use serde::Serialize;
 
 use super::metrics::percentile;
-use crate::embed::{EmbedError, Embedder};
+use frontdesk_embed::{EmbedError, Embedder};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct EmbedReport {

@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use chrono::{NaiveTime, Weekday};
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -73,4 +75,57 @@ impl Default for BusinessHours {
             close: "17:00".into(),
         }
     }
+}
+
+/// Business hours as read from [`BusinessHours`]: checked once, used by the handoff.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Schedule {
+    pub tz: Tz,
+    /// Empty = always open.
+    pub days: Vec<Weekday>,
+    pub open: NaiveTime,
+    pub close: NaiveTime,
+}
+
+impl BusinessHours {
+    /// The schedule, or what is wrong with the configuration.
+    pub fn schedule(&self) -> Result<Schedule, String> {
+        let tz: Tz = self.timezone.parse().map_err(|_| {
+            format!(
+                "unknown time zone `{}` (use an IANA name like Europe/Amsterdam)",
+                self.timezone
+            )
+        })?;
+        let days = self
+            .days
+            .iter()
+            .map(|d| weekday(d).ok_or_else(|| format!("unknown day `{d}` (mon, tue, ... sun)")))
+            .collect::<Result<Vec<_>, _>>()?;
+        let time = |s: &str| {
+            NaiveTime::parse_from_str(s.trim(), "%H:%M").map_err(|_| format!("`{s}` is not HH:MM"))
+        };
+        let (open, close) = (time(&self.open)?, time(&self.close)?);
+        if close <= open {
+            return Err("close must be after open".into());
+        }
+        Ok(Schedule {
+            tz,
+            days,
+            open,
+            close,
+        })
+    }
+}
+
+fn weekday(name: &str) -> Option<Weekday> {
+    Some(match name.trim().to_ascii_lowercase().get(..3)? {
+        "mon" => Weekday::Mon,
+        "tue" => Weekday::Tue,
+        "wed" => Weekday::Wed,
+        "thu" => Weekday::Thu,
+        "fri" => Weekday::Fri,
+        "sat" => Weekday::Sat,
+        "sun" => Weekday::Sun,
+        _ => return None,
+    })
 }

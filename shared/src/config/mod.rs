@@ -9,9 +9,6 @@ mod access;
 mod agent;
 mod handoff;
 mod load;
-mod secret;
-
-use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
@@ -23,9 +20,10 @@ pub use agent::{
     AgentConfig, LlmConfig, LlmEndpoint, LlmProviderKind, ModelPrice, OrderBackendKind,
     OrdersConfig, TicketBackendKind, TicketWebhookConfig, TicketsConfig, WooCommerceConfig,
 };
-pub use handoff::{BusinessHours, HandoffConfig, QueueConfig};
+pub use frontdesk_embed::{EmbeddingConfig, EmbeddingProviderKind, OpenAiEmbeddingConfig};
+pub use frontdesk_redact::{redact_url_password, Secret, REDACTED};
+pub use handoff::{BusinessHours, HandoffConfig, QueueConfig, Schedule};
 pub use load::{ConfigError, ConfigSource};
-pub use secret::{redact_url_password, Secret, REDACTED};
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -64,6 +62,10 @@ pub struct RedisConfig {
     pub key_prefix: String,
 }
 
+/// The longest customer message any channel may accept, in characters: the ceiling of
+/// `server.max_message_chars`.
+pub const MAX_MESSAGE_CHARS: usize = 4_000;
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ServerConfig {
@@ -98,42 +100,6 @@ pub struct LogConfig {
 pub enum LogFormat {
     Pretty,
     Json,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum EmbeddingProviderKind {
-    /// all-MiniLM-L6-v2 in-process.
-    Local,
-    /// An OpenAI-compatible `/v1/embeddings` endpoint.
-    Openai,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct EmbeddingConfig {
-    pub provider: EmbeddingProviderKind,
-    /// Folder with `model.safetensors`, `tokenizer.json`, `config.json`. Defaults to
-    /// `$FRONTDESK_MODEL_DIR` or `~/.cache/frontdesk/models/all-MiniLM-L6-v2`.
-    pub model_dir: Option<PathBuf>,
-    /// Where to download the model files from when `model_dir` lacks them, e.g.
-    /// `https://huggingface.co/sentence-transformers/all-MiniLM-L6-v2/resolve/main`.
-    pub model_url: Option<String>,
-    /// Size of the LRU cache of query vectors.
-    pub query_cache_size: usize,
-    pub openai: OpenAiEmbeddingConfig,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct OpenAiEmbeddingConfig {
-    pub base_url: String,
-    pub api_key: Secret,
-    pub model: String,
-    /// Must match the `vector(N)` columns of the schema (384).
-    pub dimension: usize,
-    pub batch_size: usize,
-    pub timeout_secs: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -211,31 +177,6 @@ impl Default for LogConfig {
         Self {
             level: "info".into(),
             format: LogFormat::Pretty,
-        }
-    }
-}
-
-impl Default for EmbeddingConfig {
-    fn default() -> Self {
-        Self {
-            provider: EmbeddingProviderKind::Local,
-            model_dir: None,
-            model_url: None,
-            query_cache_size: 1024,
-            openai: OpenAiEmbeddingConfig::default(),
-        }
-    }
-}
-
-impl Default for OpenAiEmbeddingConfig {
-    fn default() -> Self {
-        Self {
-            base_url: "https://api.openai.com/v1".into(),
-            api_key: Secret::default(),
-            model: "text-embedding-3-small".into(),
-            dimension: 384,
-            batch_size: 64,
-            timeout_secs: 30,
         }
     }
 }
@@ -389,11 +330,10 @@ impl Config {
     fn access_problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
         let s = &self.server;
-        if s.max_message_chars == 0 || s.max_message_chars > crate::orchestrator::MAX_MESSAGE_CHARS
-        {
+        if s.max_message_chars == 0 || s.max_message_chars > MAX_MESSAGE_CHARS {
             problems.push(format!(
                 "server.max_message_chars must be between 1 and {}",
-                crate::orchestrator::MAX_MESSAGE_CHARS
+                MAX_MESSAGE_CHARS
             ));
         }
         if s.max_body_bytes < 1024 {
@@ -435,7 +375,7 @@ impl Config {
                 problems.push(format!("webhooks.endpoints.{name}.secret is empty"));
             }
         }
-        if let Err(e) = crate::handoff::hours::check(&self.handoff.hours) {
+        if let Err(e) = self.handoff.hours.schedule() {
             problems.push(format!("handoff.hours: {e}"));
         }
         if !self

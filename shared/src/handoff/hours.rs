@@ -1,66 +1,17 @@
-//! Business hours: whether people are at work now, and when they are back.
+//! Business hours: whether people are at work now, and when they are back (the
+//! configured hours are read by `BusinessHours::schedule`).
 
-use chrono::{DateTime, Datelike, Duration, NaiveTime, TimeZone, Utc, Weekday};
+use chrono::{DateTime, Datelike, Duration, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use crate::config::BusinessHours;
 
-struct Parsed {
-    tz: Tz,
-    days: Vec<Weekday>,
-    open: NaiveTime,
-    close: NaiveTime,
-}
-
-fn weekday(name: &str) -> Option<Weekday> {
-    Some(match name.trim().to_ascii_lowercase().get(..3)? {
-        "mon" => Weekday::Mon,
-        "tue" => Weekday::Tue,
-        "wed" => Weekday::Wed,
-        "thu" => Weekday::Thu,
-        "fri" => Weekday::Fri,
-        "sat" => Weekday::Sat,
-        "sun" => Weekday::Sun,
-        _ => return None,
-    })
-}
-
-fn parse(hours: &BusinessHours) -> Result<Parsed, String> {
-    let tz: Tz = hours.timezone.parse().map_err(|_| {
-        format!(
-            "unknown time zone `{}` (use an IANA name like Europe/Amsterdam)",
-            hours.timezone
-        )
-    })?;
-    let days = hours
-        .days
-        .iter()
-        .map(|d| weekday(d).ok_or_else(|| format!("unknown day `{d}` (mon, tue, ... sun)")))
-        .collect::<Result<Vec<_>, _>>()?;
-    let time = |s: &str| {
-        NaiveTime::parse_from_str(s.trim(), "%H:%M").map_err(|_| format!("`{s}` is not HH:MM"))
-    };
-    let (open, close) = (time(&hours.open)?, time(&hours.close)?);
-    if close <= open {
-        return Err("close must be after open".into());
-    }
-    Ok(Parsed {
-        tz,
-        days,
-        open,
-        close,
-    })
-}
-
-/// A configuration problem, for `Config::problems`.
-pub fn check(hours: &BusinessHours) -> Result<(), String> {
-    parse(hours).map(|_| ())
-}
-
 /// Whether `now` is inside business hours (always, without open days or when the
 /// configuration is broken — `agentctl config check` reports that).
 pub fn is_open(hours: &BusinessHours, now: DateTime<Utc>) -> bool {
-    let Ok(p) = parse(hours) else { return true };
+    let Ok(p) = hours.schedule() else {
+        return true;
+    };
     if p.days.is_empty() {
         return true;
     }
@@ -70,7 +21,7 @@ pub fn is_open(hours: &BusinessHours, now: DateTime<Utc>) -> bool {
 
 /// When people are next at work after `now` (`None` when always open).
 pub fn next_open(hours: &BusinessHours, now: DateTime<Utc>) -> Option<DateTime<Tz>> {
-    let p = parse(hours).ok()?;
+    let p = hours.schedule().ok()?;
     if p.days.is_empty() {
         return None;
     }
@@ -147,12 +98,12 @@ mod tests {
     #[test]
     fn bad_configuration_is_reported() {
         let mut h = weekdays("Mars/Olympus");
-        assert!(check(&h).unwrap_err().contains("time zone"));
+        assert!(h.schedule().map(|_| ()).unwrap_err().contains("time zone"));
         h.timezone = "UTC".into();
         h.days.push("funday".into());
-        assert!(check(&h).unwrap_err().contains("funday"));
+        assert!(h.schedule().map(|_| ()).unwrap_err().contains("funday"));
         h.days.pop();
         h.close = "08:00".into();
-        assert!(check(&h).is_err());
+        assert!(h.schedule().map(|_| ()).is_err());
     }
 }

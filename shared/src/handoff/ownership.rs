@@ -1,18 +1,14 @@
-//! Who owns a conversation, as an explicit state machine in Postgres:
-//!
-//! ```text
-//! bot ──request──▶ waiting_human ──claim──▶ human(assignee) ──resolve──▶ resolved
-//!  ▲  ◀────────────────handback───────────────┘    │                      │
-//!  │  ───────────────takeover (claim)──────────────▶│                      │
-//!  └──────────────────reopen (the customer writes again: a new episode)───┘
-//! ```
-//!
-//! Each change locks the thread row (`SELECT ... FOR UPDATE`), checks the current
-//! state, updates it and records the transition (who, when, why) in one transaction:
-//! two agents claiming at once are serialised, and the second is told who won.
+//! Who owns a conversation, in Postgres: each change locks the thread row
+//! (`SELECT ... FOR UPDATE`), asks the pure state machine (`transition.rs`) whether
+//! and where the action leads, updates the row and records the transition (who, when,
+//! why) in one transaction. Two agents claiming at once are serialised, and the second
+//! is told who won.
 
+use frontdesk_api::ThreadStatus;
 use sqlx::{PgPool, Postgres, Transaction};
 use uuid::Uuid;
+
+use super::transition::{self, Acting, Action, Next, Refused};
 
 /// Who made a change.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,17 +41,8 @@ impl Actor {
 pub enum OwnershipError {
     #[error("no such thread")]
     NotFound,
-    /// Someone else claimed it first.
-    #[error("{assignee} already has this conversation")]
-    AlreadyClaimed { assignee: String },
-    /// Only the owner (or an admin) may do this.
-    #[error("this conversation belongs to {}", assignee.as_deref().unwrap_or("nobody"))]
-    NotOwner { assignee: Option<String> },
-    #[error("cannot {action} a conversation that is {status}")]
-    Invalid {
-        action: &'static str,
-        status: String,
-    },
+    #[error(transparent)]
+    Refused(#[from] Refused),
     #[error(transparent)]
     Db(#[from] sqlx::Error),
 }
@@ -64,111 +51,138 @@ pub enum OwnershipError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Owner {
     pub thread_id: Uuid,
-    pub from: String,
-    pub status: String,
+    pub from: ThreadStatus,
+    pub status: ThreadStatus,
     pub assignee: Option<String>,
     /// False when the thread was already in the requested state (nothing recorded).
     pub changed: bool,
 }
 
-struct Row {
-    status: String,
+/// The locked row, and what the action does to it.
+struct Locked<'c> {
+    tx: Transaction<'c, Postgres>,
+    thread_id: Uuid,
+    from: ThreadStatus,
     assignee: Option<String>,
 }
 
-async fn lock(tx: &mut Transaction<'_, Postgres>, thread_id: Uuid) -> Result<Row, OwnershipError> {
-    let row: Option<(String, Option<String>)> =
+enum Begun<'c> {
+    /// Go on: move the thread to `to` (and commit).
+    Change(Locked<'c>, ThreadStatus),
+    /// Already there; nothing to write.
+    Same(Owner),
+}
+
+/// Locks the thread and decides `action` by `actor`.
+async fn begin<'c>(
+    pool: &'c PgPool,
+    thread_id: Uuid,
+    action: Action,
+    actor: &Actor,
+    is_admin: bool,
+) -> Result<Begun<'c>, OwnershipError> {
+    let mut tx = pool.begin().await?;
+    let row: Option<(ThreadStatus, Option<String>)> =
         sqlx::query_as("SELECT status, assignee FROM threads WHERE id = $1 FOR UPDATE")
             .bind(thread_id)
-            .fetch_optional(&mut **tx)
+            .fetch_optional(&mut *tx)
             .await?;
-    let (status, assignee) = row.ok_or(OwnershipError::NotFound)?;
-    Ok(Row { status, assignee })
-}
-
-/// Moves the locked thread to `to` and records the transition.
-async fn set(
-    tx: &mut Transaction<'_, Postgres>,
-    thread_id: Uuid,
-    from: &Row,
-    to: &str,
-    assignee: Option<&str>,
-    actor: &Actor,
-    reason: Option<&str>,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "UPDATE threads SET status = $2, assignee = $3, updated_at = now(),
-            queue = CASE WHEN $2 IN ('bot', 'resolved') THEN NULL ELSE queue END
-         WHERE id = $1",
+    let (from, assignee) = row.ok_or(OwnershipError::NotFound)?;
+    let by = Acting {
+        operator: actor.operator(),
+        is_admin,
+    };
+    Ok(
+        match transition::decide(from, assignee.as_deref(), action, by)? {
+            Next::Stay => Begun::Same(Owner {
+                thread_id,
+                from,
+                status: from,
+                assignee,
+                changed: false,
+            }),
+            Next::To(to) => Begun::Change(
+                Locked {
+                    tx,
+                    thread_id,
+                    from,
+                    assignee,
+                },
+                to,
+            ),
+        },
     )
-    .bind(thread_id)
-    .bind(to)
-    .bind(assignee)
-    .execute(&mut **tx)
-    .await?;
-    sqlx::query(
-        "INSERT INTO thread_transitions (thread_id, from_status, to_status, assignee, actor, reason)
-         VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(thread_id)
-    .bind(&from.status)
-    .bind(to)
-    .bind(assignee)
-    .bind(actor.label())
-    .bind(reason)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
 }
 
-fn owner(
-    thread_id: Uuid,
-    from: &Row,
-    status: &str,
-    assignee: Option<&str>,
-    changed: bool,
-) -> Owner {
-    Owner {
-        thread_id,
-        from: from.status.clone(),
-        status: status.to_string(),
-        assignee: assignee.map(str::to_string),
-        changed,
-    }
-}
-
-/// Closes the thread's open handoff request with `outcome`.
-async fn close_request(
-    tx: &mut Transaction<'_, Postgres>,
-    thread_id: Uuid,
-    outcome: &str,
-    by: Option<&str>,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "UPDATE handoffs SET closed_at = now(), outcome = $2,
-            claimed_by = CASE WHEN $2 = 'claimed' THEN $3 ELSE claimed_by END,
-            claimed_at = CASE WHEN $2 = 'claimed' THEN now() ELSE claimed_at END
-         WHERE thread_id = $1 AND closed_at IS NULL",
-    )
-    .bind(thread_id)
-    .bind(outcome)
-    .bind(by)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
-}
-
-async fn outbox(
-    tx: &mut Transaction<'_, Postgres>,
-    event: &str,
-    payload: serde_json::Value,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO outbox (event, payload) VALUES ($1, $2)")
-        .bind(event)
-        .bind(payload)
-        .execute(&mut **tx)
+impl Locked<'_> {
+    /// Moves the thread to `to` with `assignee` and records the transition.
+    async fn set(
+        &mut self,
+        to: ThreadStatus,
+        assignee: Option<&str>,
+        actor: &Actor,
+        reason: Option<&str>,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "UPDATE threads SET status = $2, assignee = $3, updated_at = now(),
+                queue = CASE WHEN $2 IN ('bot', 'resolved') THEN NULL ELSE queue END
+             WHERE id = $1",
+        )
+        .bind(self.thread_id)
+        .bind(to)
+        .bind(assignee)
+        .execute(&mut *self.tx)
         .await?;
-    Ok(())
+        sqlx::query(
+            "INSERT INTO thread_transitions (thread_id, from_status, to_status, assignee, actor, reason)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(self.thread_id)
+        .bind(self.from)
+        .bind(to)
+        .bind(assignee)
+        .bind(actor.label())
+        .bind(reason)
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+
+    /// Closes the thread's open handoff request with `outcome`.
+    async fn close_request(&mut self, outcome: &str, by: Option<&str>) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "UPDATE handoffs SET closed_at = now(), outcome = $2,
+                claimed_by = CASE WHEN $2 = 'claimed' THEN $3 ELSE claimed_by END,
+                claimed_at = CASE WHEN $2 = 'claimed' THEN now() ELSE claimed_at END
+             WHERE thread_id = $1 AND closed_at IS NULL",
+        )
+        .bind(self.thread_id)
+        .bind(outcome)
+        .bind(by)
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+
+    async fn outbox(&mut self, event: &str, payload: serde_json::Value) -> Result<(), sqlx::Error> {
+        sqlx::query("INSERT INTO outbox (event, payload) VALUES ($1, $2)")
+            .bind(event)
+            .bind(payload)
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
+    }
+
+    async fn commit(self, to: ThreadStatus, assignee: Option<&str>) -> Result<Owner, sqlx::Error> {
+        self.tx.commit().await?;
+        Ok(Owner {
+            thread_id: self.thread_id,
+            from: self.from,
+            status: to,
+            assignee: assignee.map(str::to_string),
+            changed: true,
+        })
+    }
 }
 
 /// `operator` takes the thread: from `waiting_human`, or a takeover from the bot.
@@ -178,66 +192,30 @@ pub async fn claim(
     operator: &str,
     reason: Option<&str>,
 ) -> Result<Owner, OwnershipError> {
-    let mut tx = pool.begin().await?;
-    let row = lock(&mut tx, thread_id).await?;
-    match (row.status.as_str(), row.assignee.as_deref()) {
-        ("human", Some(a)) if a == operator => {
-            return Ok(owner(thread_id, &row, "human", Some(a), false))
-        }
-        ("human", a) => {
-            return Err(OwnershipError::AlreadyClaimed {
-                assignee: a.unwrap_or("someone").to_string(),
-            })
-        }
-        ("waiting_human" | "bot", _) => {}
-        (status, _) => {
-            return Err(OwnershipError::Invalid {
-                action: "claim",
-                status: status.to_string(),
-            })
-        }
-    }
     let actor = Actor::Operator(operator.to_string());
-    let takeover = row.status == "bot";
+    let (mut t, to) = match begin(pool, thread_id, Action::Claim, &actor, false).await? {
+        Begun::Same(owner) => return Ok(owner),
+        Begun::Change(t, to) => (t, to),
+    };
+    let takeover = t.from == ThreadStatus::Bot;
     let reason = reason.or(Some(if takeover {
         "taken over from the bot"
     } else {
         "claimed from the queue"
     }));
-    set(
-        &mut tx,
-        thread_id,
-        &row,
-        "human",
-        Some(operator),
-        &actor,
-        reason,
-    )
-    .await?;
-    close_request(&mut tx, thread_id, "claimed", Some(operator)).await?;
-    outbox(
-        &mut tx,
-        if takeover {
-            "handoff.takeover"
-        } else {
-            "handoff.claimed"
-        },
+    t.set(to, Some(operator), &actor, reason).await?;
+    t.close_request("claimed", Some(operator)).await?;
+    let event = if takeover {
+        "handoff.takeover"
+    } else {
+        "handoff.claimed"
+    };
+    t.outbox(
+        event,
         serde_json::json!({ "thread_id": thread_id, "operator": operator }),
     )
     .await?;
-    tx.commit().await?;
-    Ok(owner(thread_id, &row, "human", Some(operator), true))
-}
-
-/// Whether `actor` may act on a thread `row` owns: its owner, or an admin.
-fn may_act(row: &Row, actor: &Actor, is_admin: bool) -> Result<(), OwnershipError> {
-    if is_admin || row.assignee.as_deref() == actor.operator() {
-        Ok(())
-    } else {
-        Err(OwnershipError::NotOwner {
-            assignee: row.assignee.clone(),
-        })
-    }
+    Ok(t.commit(to, Some(operator)).await?)
 }
 
 /// The owner gives the thread back to the bot.
@@ -248,27 +226,13 @@ pub async fn hand_back(
     is_admin: bool,
     reason: Option<&str>,
 ) -> Result<Owner, OwnershipError> {
-    let mut tx = pool.begin().await?;
-    let row = lock(&mut tx, thread_id).await?;
-    if row.status != "human" {
-        return Err(OwnershipError::Invalid {
-            action: "hand back",
-            status: row.status,
-        });
-    }
-    may_act(&row, actor, is_admin)?;
-    set(
-        &mut tx,
-        thread_id,
-        &row,
-        "bot",
-        None,
-        actor,
-        reason.or(Some("handed back to the bot")),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(owner(thread_id, &row, "bot", None, true))
+    let (mut t, to) = match begin(pool, thread_id, Action::HandBack, actor, is_admin).await? {
+        Begun::Same(owner) => return Ok(owner),
+        Begun::Change(t, to) => (t, to),
+    };
+    let reason = reason.or(Some("handed back to the bot"));
+    t.set(to, None, actor, reason).await?;
+    Ok(t.commit(to, None).await?)
 }
 
 /// Closes the conversation (from `human` by its owner, or from the queue).
@@ -279,44 +243,18 @@ pub async fn resolve(
     is_admin: bool,
     reason: Option<&str>,
 ) -> Result<Owner, OwnershipError> {
-    let mut tx = pool.begin().await?;
-    let row = lock(&mut tx, thread_id).await?;
-    match row.status.as_str() {
-        "human" => may_act(&row, actor, is_admin)?,
-        "waiting_human" => {}
-        "resolved" => {
-            return Ok(owner(
-                thread_id,
-                &row,
-                "resolved",
-                row.assignee.as_deref(),
-                false,
-            ))
-        }
-        status => {
-            return Err(OwnershipError::Invalid {
-                action: "resolve",
-                status: status.to_string(),
-            })
-        }
-    }
-    let keep = row
+    let (mut t, to) = match begin(pool, thread_id, Action::Resolve, actor, is_admin).await? {
+        Begun::Same(owner) => return Ok(owner),
+        Begun::Change(t, to) => (t, to),
+    };
+    let keep = t
         .assignee
         .clone()
         .or_else(|| actor.operator().map(str::to_string));
-    set(
-        &mut tx,
-        thread_id,
-        &row,
-        "resolved",
-        keep.as_deref(),
-        actor,
-        reason.or(Some("resolved")),
-    )
-    .await?;
-    close_request(&mut tx, thread_id, "resolved", None).await?;
-    tx.commit().await?;
-    Ok(owner(thread_id, &row, "resolved", keep.as_deref(), true))
+    t.set(to, keep.as_deref(), actor, reason.or(Some("resolved")))
+        .await?;
+    t.close_request("resolved", None).await?;
+    Ok(t.commit(to, keep.as_deref()).await?)
 }
 
 /// Gives a waiting or human-owned thread to `to` (its owner, or any agent for a waiting one).
@@ -327,32 +265,14 @@ pub async fn assign(
     is_admin: bool,
     to: &str,
 ) -> Result<Owner, OwnershipError> {
-    let mut tx = pool.begin().await?;
-    let row = lock(&mut tx, thread_id).await?;
-    match row.status.as_str() {
-        "human" => may_act(&row, actor, is_admin)?,
-        "waiting_human" => {}
-        status => {
-            return Err(OwnershipError::Invalid {
-                action: "assign",
-                status: status.to_string(),
-            })
-        }
-    }
+    let (mut t, status) = match begin(pool, thread_id, Action::Assign, actor, is_admin).await? {
+        Begun::Same(owner) => return Ok(owner),
+        Begun::Change(t, status) => (t, status),
+    };
     let reason = format!("assigned to {to}");
-    set(
-        &mut tx,
-        thread_id,
-        &row,
-        "human",
-        Some(to),
-        actor,
-        Some(&reason),
-    )
-    .await?;
-    close_request(&mut tx, thread_id, "claimed", Some(to)).await?;
-    tx.commit().await?;
-    Ok(owner(thread_id, &row, "human", Some(to), true))
+    t.set(status, Some(to), actor, Some(&reason)).await?;
+    t.close_request("claimed", Some(to)).await?;
+    Ok(t.commit(status, Some(to)).await?)
 }
 
 /// A new request for a person, as stored with the thread's move to `waiting_human`.
@@ -374,34 +294,18 @@ pub async fn request(
     thread_id: Uuid,
     r: &NewRequest<'_>,
 ) -> Result<Owner, OwnershipError> {
-    let mut tx = pool.begin().await?;
-    let row = lock(&mut tx, thread_id).await?;
-    if matches!(row.status.as_str(), "waiting_human" | "human") {
-        return Ok(owner(
-            thread_id,
-            &row,
-            &row.status.clone(),
-            row.assignee.as_deref(),
-            false,
-        ));
-    }
-    set(
-        &mut tx,
-        thread_id,
-        &row,
-        "waiting_human",
-        None,
-        r.requested_by,
-        Some(r.reason),
-    )
-    .await?;
+    let (mut t, to) = match begin(pool, thread_id, Action::Request, r.requested_by, false).await? {
+        Begun::Same(owner) => return Ok(owner),
+        Begun::Change(t, to) => (t, to),
+    };
+    t.set(to, None, r.requested_by, Some(r.reason)).await?;
     sqlx::query("UPDATE threads SET queue = $2 WHERE id = $1")
         .bind(thread_id)
         .bind(r.queue)
-        .execute(&mut *tx)
+        .execute(&mut *t.tx)
         .await?;
     // a stale open request (an earlier episode's) ends here
-    close_request(&mut tx, thread_id, "superseded", None).await?;
+    t.close_request("superseded", None).await?;
     sqlx::query(
         "INSERT INTO handoffs (id, thread_id, queue, reason, summary, transcript_excerpt, requested_by, sla_due_at, after_hours)
          VALUES ($1, $2, $3, $4, $5, $6, $7, now() + make_interval(secs => $8), $9)",
@@ -415,10 +319,9 @@ pub async fn request(
     .bind(r.requested_by.label())
     .bind(r.sla_secs as f64)
     .bind(r.after_hours)
-    .execute(&mut *tx)
+    .execute(&mut *t.tx)
     .await?;
-    outbox(
-        &mut tx,
+    t.outbox(
         "handoff.requested",
         serde_json::json!({
             "thread_id": thread_id, "queue": r.queue, "reason": r.reason,
@@ -426,42 +329,26 @@ pub async fn request(
         }),
     )
     .await?;
-    tx.commit().await?;
-    Ok(owner(thread_id, &row, "waiting_human", None, true))
+    Ok(t.commit(to, None).await?)
 }
 
 /// The customer writes to a resolved conversation: back to the bot, as a new episode
 /// (the bot's memory starts fresh; the earlier handoff is not repeated).
 pub async fn reopen(pool: &PgPool, thread_id: Uuid) -> Result<Owner, OwnershipError> {
-    let mut tx = pool.begin().await?;
-    let row = lock(&mut tx, thread_id).await?;
-    if row.status != "resolved" {
-        return Ok(owner(
-            thread_id,
-            &row,
-            &row.status.clone(),
-            row.assignee.as_deref(),
-            false,
-        ));
-    }
-    set(
-        &mut tx,
-        thread_id,
-        &row,
-        "bot",
-        None,
-        &Actor::Customer,
-        Some("the customer wrote again"),
-    )
-    .await?;
+    let actor = Actor::Customer;
+    let (mut t, to) = match begin(pool, thread_id, Action::Reopen, &actor, false).await? {
+        Begun::Same(owner) => return Ok(owner),
+        Begun::Change(t, to) => (t, to),
+    };
+    t.set(to, None, &actor, Some("the customer wrote again"))
+        .await?;
     sqlx::query(
         "UPDATE threads SET episode = episode + 1, episode_started_at = now() WHERE id = $1",
     )
     .bind(thread_id)
-    .execute(&mut *tx)
+    .execute(&mut *t.tx)
     .await?;
-    tx.commit().await?;
-    Ok(owner(thread_id, &row, "bot", None, true))
+    Ok(t.commit(to, None).await?)
 }
 
 /// Records a stored ticket number on the thread's open handoff request.

@@ -6,14 +6,14 @@ use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::api::admin::{HandoffView, QueueEntry, QueuesView, TransitionView};
-use crate::api::ThreadStatus;
+use frontdesk_api::admin::{HandoffView, QueueEntry, QueuesView, TransitionView};
+use frontdesk_api::{Channel, ThreadStatus};
 
 #[derive(sqlx::FromRow)]
 struct Row {
     thread_id: Uuid,
-    status: String,
-    channel: String,
+    status: ThreadStatus,
+    channel: Channel,
     queue: Option<String>,
     assignee: Option<String>,
     waiting_secs: Option<f64>,
@@ -36,16 +36,16 @@ const SELECT: &str =
 fn entry(r: Row) -> QueueEntry {
     QueueEntry {
         thread_id: r.thread_id,
-        status: ThreadStatus::parse(&r.status).unwrap_or(ThreadStatus::Bot),
+        status: r.status,
         channel: r.channel,
         queue: r.queue,
         assignee: r.assignee,
         waiting_secs: r.waiting_secs.map(|s| s.max(0.0) as i64),
         overdue: r.overdue,
         reason: r.reason,
-        last_message: r
-            .last_message
-            .map(|m| crate::pii::mask(&m.chars().take(160).collect::<String>()).into_owned()),
+        last_message: r.last_message.map(|m| {
+            frontdesk_redact::pii::mask(&m.chars().take(160).collect::<String>()).into_owned()
+        }),
         updated_at: r.updated_at,
     }
 }
@@ -143,8 +143,8 @@ pub async fn handoff(pool: &PgPool, thread_id: Uuid) -> Result<Option<HandoffVie
 
 #[derive(sqlx::FromRow)]
 struct TransitionRow {
-    from_status: String,
-    to_status: String,
+    from_status: ThreadStatus,
+    to_status: ThreadStatus,
     assignee: Option<String>,
     actor: String,
     reason: Option<String>,
@@ -166,8 +166,8 @@ pub async fn transitions(
     Ok(rows
         .into_iter()
         .map(|r| TransitionView {
-            from: ThreadStatus::parse(&r.from_status).unwrap_or(ThreadStatus::Bot),
-            to: ThreadStatus::parse(&r.to_status).unwrap_or(ThreadStatus::Bot),
+            from: r.from_status,
+            to: r.to_status,
             assignee: r.assignee,
             actor: r.actor,
             reason: r.reason,

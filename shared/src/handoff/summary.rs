@@ -9,7 +9,7 @@ const QUOTE_CHARS: usize = 140;
 
 fn quote(text: &str) -> String {
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let masked = crate::pii::mask(&flat).into_owned();
+    let masked = frontdesk_redact::pii::mask(&flat).into_owned();
     if masked.chars().count() <= QUOTE_CHARS {
         masked
     } else {

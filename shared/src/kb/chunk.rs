@@ -6,10 +6,10 @@
 //! truncated by the model. Windows overlap by `overlap` word pieces and prefer to end
 //! at a sentence or paragraph boundary. A chunk never spans two sections.
 
-use tokenizers::Tokenizer;
+use frontdesk_embed::Tokenizer;
 
 use super::parse::SourceDoc;
-use crate::embed::EmbedError;
+use frontdesk_embed::EmbedError;
 
 /// Chunking parameters; `max_tokens` includes the model's two special tokens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -16,7 +16,7 @@ use super::chunk::{heading_text, Chunk, ChunkParams, Chunker};
 use super::parse::{self, ParseError, SourceDoc};
 use super::store::{self, DocVersion, WriteLock};
 use super::KbError;
-use crate::embed::Embedder;
+use frontdesk_embed::Embedder;
 
 /// Bump when the chunk text or hashing changes, so every document is rebuilt once.
 const HASH_VERSION: u32 = 2;

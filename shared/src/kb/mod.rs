@@ -15,13 +15,11 @@ pub mod search;
 pub mod status;
 pub mod store;
 
-use serde::{Deserialize, Serialize};
-use uuid::Uuid;
-
 use crate::config::RetrievalConfig;
-use crate::embed::EmbedError;
+use frontdesk_embed::EmbedError;
 
 pub use chunk::ChunkParams;
+pub use frontdesk_api::Citation;
 pub use search::{Retriever, SearchHit, SearchMode, SearchRequest};
 
 #[derive(Debug, thiserror::Error)]
@@ -40,18 +38,6 @@ pub enum KbError {
     Parse(#[from] parse::ParseError),
     #[error("{0}")]
     Invalid(String),
-}
-
-/// One retrieved passage, as shown to the Brain and the customer.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
-pub struct Citation {
-    pub doc_id: Uuid,
-    pub chunk_id: Uuid,
-    pub title: String,
-    pub url: Option<String>,
-    pub section: String,
-    pub snippet: String,
-    pub score: f32,
 }
 
 /// Chunk parameters for the embedder, bounded by its maximum sequence length.

@@ -10,7 +10,7 @@ use uuid::Uuid;
 use super::chunk::{embedding_text, heading_text};
 use super::store::WriteLock;
 use super::KbError;
-use crate::embed::Embedder;
+use frontdesk_embed::Embedder;
 
 const BATCH: i64 = 256;
 

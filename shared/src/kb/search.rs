@@ -15,6 +15,7 @@
 use std::collections::{HashMap, HashSet};
 use std::str::FromStr;
 
+use frontdesk_api::Channel;
 use pgvector::Vector;
 use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
@@ -22,8 +23,8 @@ use uuid::Uuid;
 
 use super::{rerank, Citation, KbError};
 use crate::config::{FusionWeights, RetrievalConfig};
-use crate::embed::Embedder;
-use crate::pii;
+use frontdesk_embed::Embedder;
+use frontdesk_redact::pii;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -65,7 +66,7 @@ pub struct SearchRequest<'a> {
     pub query: &'a str,
     pub top_k: usize,
     /// Only documents allowed on this channel (`web`, `slack`, `email`); `None` = no filter.
-    pub channel: Option<&'a str>,
+    pub channel: Option<Channel>,
     pub mode: SearchMode,
 }
 
@@ -164,7 +165,7 @@ impl Retriever {
         &self,
         query: &str,
         mode: SearchMode,
-        channel: Option<&str>,
+        channel: Option<Channel>,
     ) -> Result<Vec<(Uuid, f32)>, KbError> {
         let mut best: Vec<(Uuid, f32)> = Vec::new();
         let mut seen = HashSet::new();
@@ -186,7 +187,7 @@ impl Retriever {
         &self,
         query: &str,
         mode: SearchMode,
-        channel: Option<&str>,
+        channel: Option<Channel>,
     ) -> Result<Vec<Candidate>, KbError> {
         let masked = pii::strip(query.trim());
         if masked.is_empty() {
@@ -209,7 +210,7 @@ impl Retriever {
         query: &str,
         vector: &[f32],
         mode: SearchMode,
-        channel: Option<&str>,
+        channel: Option<Channel>,
     ) -> Result<Vec<Candidate>, KbError> {
         let limit = self.config.candidates as i64;
         let (vector_limit, text_limit) = match mode {

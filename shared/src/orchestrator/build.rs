@@ -11,10 +11,10 @@ use crate::brain::chain::BrainChain;
 use crate::brain::offline::OfflineBrain;
 use crate::brain::{endpoint_brain, Brain};
 use crate::config::{Config, RedisConfig};
-use crate::embed::Embedder;
 use crate::kb::search::Retriever;
 use crate::memory::Memory;
 use crate::tools::{Lockout, ToolSettings, Toolbox};
+use frontdesk_embed::Embedder;
 
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
@@ -27,7 +27,7 @@ pub enum BuildError {
     #[error(transparent)]
     Tickets(#[from] crate::tickets::TicketError),
     #[error("loading the offline brain: {0}")]
-    Offline(#[from] crate::embed::EmbedError),
+    Offline(#[from] frontdesk_embed::EmbedError),
 }
 
 /// A Redis connection that reconnects by itself.

@@ -16,6 +16,7 @@ mod trace;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use frontdesk_api::{Channel, ThreadStatus};
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -32,8 +33,7 @@ use crate::tickets::{NewTicket, Priority};
 use crate::tools::Toolbox;
 use trace::Trace;
 
-/// Longest customer message accepted, in characters.
-pub const MAX_MESSAGE_CHARS: usize = 4_000;
+pub use crate::config::MAX_MESSAGE_CHARS;
 
 /// The reply when the turn misses its SLA.
 pub const DEGRADED_REPLY: &str = "Thanks for your patience — this is taking longer than it should. We're checking further and will follow up by email.";
@@ -44,8 +44,7 @@ pub struct TurnRequest {
     /// `None` starts a new thread.
     pub thread_id: Option<Uuid>,
     pub message: String,
-    /// `web`, `slack` or `email`.
-    pub channel: String,
+    pub channel: Channel,
     pub identity: Identity,
     pub session_id: Option<String>,
     /// Answer with the offline brain only (the session's LLM budget is spent).
@@ -59,13 +58,13 @@ impl TurnRequest {
     pub fn new(
         thread_id: Option<Uuid>,
         message: impl Into<String>,
-        channel: &str,
+        channel: Channel,
         identity: Identity,
     ) -> Self {
         Self {
             thread_id,
             message: message.into(),
-            channel: channel.to_string(),
+            channel,
             identity,
             session_id: None,
             offline_only: false,
@@ -146,23 +145,17 @@ impl Agent {
                 "the message is longer than {MAX_MESSAGE_CHARS} characters"
             )));
         }
-        if !matches!(request.channel.as_str(), "web" | "slack" | "email") {
-            return Err(TurnError::Invalid(format!(
-                "unknown channel `{}`; use web, slack or email",
-                request.channel
-            )));
-        }
         let thread_id = request.thread_id.unwrap_or_else(Uuid::now_v7);
         let mut thread = crate::threads::ensure(
             &self.pool,
             thread_id,
-            &request.channel,
+            request.channel,
             request.session_id.as_deref(),
             request.identity.verified_email(),
         )
         .await?;
         // a resolved conversation the customer writes to again is a new bot episode
-        if thread.status == "resolved" {
+        if thread.status == ThreadStatus::Resolved {
             match crate::handoff::ownership::reopen(&self.pool, thread_id).await {
                 Ok(owner) => {
                     thread.status = owner.status;
@@ -183,7 +176,7 @@ impl Agent {
         trace.enter(State::Received, format!("thread {}", thread.status));
         let mut turn = run::TurnState::new(thread_id, user_message_id, trace);
 
-        if matches!(thread.status.as_str(), "waiting_human" | "human") {
+        if thread.status.with_people() {
             turn.trace.enter(
                 State::Escalate,
                 "a person owns the thread; the bot stays silent",
@@ -222,7 +215,7 @@ impl Agent {
             reason: "sla_degraded".into(),
             email: request.identity.verified_email().map(str::to_string),
             subject: "Follow up: the assistant could not answer in time".into(),
-            body: crate::pii::mask(message).into_owned(),
+            body: frontdesk_redact::pii::mask(message).into_owned(),
             priority: Priority::High,
         };
         match tokio::time::timeout(Duration::from_secs(2), self.tools.open_ticket(&ticket)).await {
@@ -244,7 +237,7 @@ impl Agent {
         let status = crate::threads::get(&self.pool, turn.thread_id)
             .await?
             .map(|t| t.status)
-            .unwrap_or_else(|| "bot".into());
+            .unwrap_or(ThreadStatus::Bot);
         let mut result = turn.finish(answer, outcome, status, None);
         let payload = serde_json::json!({
             "outcome": result.outcome,

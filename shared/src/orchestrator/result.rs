@@ -1,5 +1,6 @@
 //! What a turn returns: the same JSON shape `agentctl ask --json` prints and the API serves.
 
+use frontdesk_api::ThreadStatus;
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -7,18 +8,7 @@ use super::trace::Transition;
 use crate::brain::chain::BrainAttempt;
 use crate::kb::Citation;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    /// Answered by the bot.
-    Answered,
-    /// A ticket was opened (on request, or because the turn missed its SLA).
-    Ticket,
-    /// The thread waits for, or is with, a person.
-    Handoff,
-    /// Refused before planning (abuse); a ticket records it.
-    Blocked,
-}
+pub use frontdesk_api::Outcome;
 
 /// One tool call as shown to engineers (arguments are not echoed).
 #[derive(Debug, Clone, Serialize)]
@@ -38,7 +28,7 @@ pub struct TurnResult {
     pub answer: String,
     pub citations: Vec<Citation>,
     pub outcome: Outcome,
-    pub thread_status: String,
+    pub thread_status: ThreadStatus,
     pub ticket_number: Option<i64>,
     pub tool_calls: Vec<ToolCallSummary>,
     pub trace: Vec<Transition>,

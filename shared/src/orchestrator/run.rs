@@ -2,6 +2,7 @@
 
 use std::time::{Duration, Instant};
 
+use frontdesk_api::ThreadStatus;
 use uuid::Uuid;
 
 use super::gate::SentenceGate;
@@ -51,7 +52,7 @@ impl TurnState {
         self,
         answer: String,
         outcome: Outcome,
-        thread_status: String,
+        thread_status: ThreadStatus,
         message_id: Option<Uuid>,
     ) -> TurnResult {
         // the rest of the answer after what already streamed, or all of it after a reset
@@ -169,13 +170,13 @@ pub async fn run(
 ) -> (String, Outcome) {
     let ctx = ToolContext {
         thread_id: turn.thread_id,
-        channel: &request.channel,
+        channel: request.channel,
         identity: &request.identity,
     };
     if let Some(email) = request.identity.verified_email() {
         turn.grounding.emails.push(email.to_string());
     }
-    if let Some(email) = crate::brain::offline::slots::email(message) {
+    if let Some(email) = frontdesk_redact::email::find_email(message) {
         turn.grounding.emails.push(email);
     }
 

@@ -60,7 +60,7 @@ fn order_id(object: &Map<String, Value>) -> Result<String, String> {
 
 fn order_fields(object: &Map<String, Value>, order_id: String) -> Result<Order, String> {
     let email = required_text(object, "email")?;
-    if !fields::is_email(&email) {
+    if !frontdesk_redact::email::is_email(&email) {
         return Err(format!("email {email:?} is not an e-mail address"));
     }
     let status = required_text(object, "status")?.to_lowercase();

@@ -15,39 +15,10 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 pub use builtin::BuiltinTickets;
+pub use frontdesk_api::Priority;
 pub use webhook::WebhookTickets;
 
 use crate::config::{TicketBackendKind, TicketsConfig};
-
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    schemars::JsonSchema,
-    utoipa::ToSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Priority {
-    Low,
-    Normal,
-    High,
-    Urgent,
-}
-
-impl Priority {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Low => "low",
-            Self::Normal => "normal",
-            Self::High => "high",
-            Self::Urgent => "urgent",
-        }
-    }
-}
 
 /// What to open a ticket about.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -4,6 +4,7 @@
 //! the usual wait, or, outside business hours, a ticket and an email follow-up.
 
 use chrono::Utc;
+use frontdesk_api::ThreadStatus;
 use uuid::Uuid;
 
 use super::Toolbox;
@@ -15,7 +16,7 @@ use crate::tickets::{NewTicket, Priority};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HandoffOutcome {
     /// The thread's status afterwards.
-    pub status: String,
+    pub status: ThreadStatus,
     /// False when the thread already waited for, or was with, a person.
     pub queued_now: bool,
     /// Place in the queue (1 = next) while waiting.
@@ -53,7 +54,7 @@ impl Toolbox {
                 queue,
                 reason,
                 summary: &summary,
-                transcript_excerpt: &crate::pii::mask(transcript_excerpt),
+                transcript_excerpt: &frontdesk_redact::pii::mask(transcript_excerpt),
                 requested_by: &requested_by,
                 sla_secs: config.wait_sla_secs(queue),
                 after_hours,
@@ -61,7 +62,7 @@ impl Toolbox {
         )
         .await
         .map_err(|e| e.to_string())?;
-        let waiting = owner.status == "waiting_human";
+        let waiting = owner.status == ThreadStatus::WaitingHuman;
         let position = if waiting {
             Some(
                 crate::threads::queue_position(&self.pool, thread_id)
@@ -81,7 +82,7 @@ impl Toolbox {
                 .iter()
                 .rev()
                 .filter(|m| m.role == "user")
-                .find_map(|m| crate::brain::offline::slots::email(&m.content))
+                .find_map(|m| frontdesk_redact::email::find_email(&m.content))
         });
         let mut ticket_number = None;
         if owner.changed && after_hours {
@@ -101,7 +102,7 @@ impl Toolbox {
                 Err(error) => tracing::error!(%error, "could not open the after-hours ticket"),
             }
         }
-        let message = if owner.status == "human" {
+        let message = if owner.status == ThreadStatus::Human {
             "A member of our team is already looking after this conversation and will reply here."
                 .to_string()
         } else if after_hours && owner.changed {

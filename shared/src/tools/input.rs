@@ -92,7 +92,7 @@ pub fn check_ticket(input: &CreateTicketInput) -> Result<(), String> {
         return Err("create_ticket: `subject` and `body` must not be empty".into());
     }
     if let Some(email) = &input.email {
-        if !crate::orders::fields::is_email(email.trim()) {
+        if !frontdesk_redact::email::is_email(email.trim()) {
             return Err(format!("create_ticket: `{email}` is not an email address"));
         }
     }

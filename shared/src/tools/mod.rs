@@ -15,6 +15,7 @@ mod record;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use frontdesk_api::Channel;
 use schemars::JsonSchema;
 use serde::Serialize;
 use sqlx::PgPool;
@@ -42,7 +43,7 @@ pub const ALL: [&str; 4] = [SEARCH_KB, GET_ORDER, CREATE_TICKET, HANDOFF_HUMAN];
 #[derive(Debug, Clone)]
 pub struct ToolContext<'a> {
     pub thread_id: Uuid,
-    pub channel: &'a str,
+    pub channel: Channel,
     pub identity: &'a Identity,
 }
 

@@ -12,7 +12,7 @@ pub async fn tool_call(
     call: &ToolCall,
     run: &ToolRun,
 ) -> Result<(), sqlx::Error> {
-    let masked = crate::pii::mask(&call.arguments);
+    let masked = frontdesk_redact::pii::mask(&call.arguments);
     let arguments = serde_json::from_str::<serde_json::Value>(&masked)
         .unwrap_or_else(|_| serde_json::json!({ "raw": masked }));
     sqlx::query(
@@ -36,7 +36,10 @@ pub fn summary(run: &ToolRun) -> String {
     let r = &run.result;
     if run.outcome != ToolOutcome::Ok {
         let error = r.get("error").and_then(|e| e.as_str()).unwrap_or("");
-        return crate::pii::mask(error).chars().take(200).collect();
+        return frontdesk_redact::pii::mask(error)
+            .chars()
+            .take(200)
+            .collect();
     }
     if let Some(results) = r.get("results").and_then(|v| v.as_array()) {
         let titles: Vec<&str> = results

@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use frontdesk::embed::local::{default_model_dir, LocalEmbedder};
+use frontdesk_embed::local::{default_model_dir, LocalEmbedder};
 use serde::Deserialize;
 
 const REFERENCE: &str = include_str!("../fixtures/minilm-reference.json");

@@ -3,8 +3,9 @@
 //! hours), and a resolved conversation the customer writes to is a fresh bot episode.
 
 use frontdesk::handoff::ownership::{self, Actor, NewRequest};
-use frontdesk::handoff::OwnershipError;
+use frontdesk::handoff::{OwnershipError, Refused};
 use frontdesk::orchestrator::Outcome;
+use frontdesk_api::ThreadStatus;
 use uuid::Uuid;
 
 use crate::agent::{anonymous, Harness};
@@ -13,7 +14,7 @@ async fn waiting_thread(h: &Harness) -> Uuid {
     let r = h
         .ask(None, "I want to speak to a person", anonymous("w"))
         .await;
-    assert_eq!(r.thread_status, "waiting_human", "{r:?}");
+    assert_eq!(r.thread_status, ThreadStatus::WaitingHuman, "{r:?}");
     r.thread_id
 }
 
@@ -34,7 +35,9 @@ async fn handoff_concurrent_claims_have_exactly_one_winner() {
                 assert!(owner.changed);
                 winners.push(name);
             }
-            (_, Err(OwnershipError::AlreadyClaimed { assignee })) => told.push(assignee),
+            (_, Err(OwnershipError::Refused(Refused::AlreadyClaimed { assignee }))) => {
+                told.push(assignee)
+            }
             (_, Err(other)) => panic!("unexpected: {other}"),
         }
     }
@@ -65,7 +68,7 @@ async fn handoff_state_machine_refuses_and_records() {
     assert!(
         matches!(
             ownership::hand_back(pool, thread, &sam, false, None).await,
-            Err(OwnershipError::Invalid { .. })
+            Err(OwnershipError::Refused(Refused::Invalid(_)))
         ),
         "nothing to hand back while waiting"
     );
@@ -77,7 +80,7 @@ async fn handoff_state_machine_refuses_and_records() {
     );
     assert!(matches!(
         ownership::hand_back(pool, thread, &ana, false, None).await,
-        Err(OwnershipError::NotOwner { assignee: Some(a) }) if a == "sam"
+        Err(OwnershipError::Refused(Refused::NotOwner { assignee: Some(a) })) if a == "sam"
     ));
     assert!(
         ownership::hand_back(pool, thread, &ana, true, None)
@@ -88,7 +91,7 @@ async fn handoff_state_machine_refuses_and_records() {
     assert!(
         matches!(
             ownership::resolve(pool, thread, &sam, false, None).await,
-            Err(OwnershipError::Invalid { .. })
+            Err(OwnershipError::Refused(Refused::Invalid(_)))
         ),
         "the bot has it: nothing to resolve"
     );
@@ -103,7 +106,7 @@ async fn handoff_state_machine_refuses_and_records() {
         .unwrap();
     assert!(matches!(
         ownership::claim(pool, thread, "ana", None).await,
-        Err(OwnershipError::Invalid { .. })
+        Err(OwnershipError::Refused(Refused::Invalid(_)))
     ));
 
     type Row = (String, String, Option<String>, String, Option<String>);
@@ -174,7 +177,7 @@ async fn handoff_bot_is_silent_with_a_person_and_a_resolved_thread_starts_fresh(
         Outcome::Answered,
         "a fresh bot episode: {after:?}"
     );
-    assert_eq!(after.thread_status, "bot");
+    assert_eq!(after.thread_status, ThreadStatus::Bot);
     assert!(after.answer.contains("30 days"), "{}", after.answer);
     assert_eq!(
         h.count("SELECT count(*) FROM handoffs WHERE thread_id = $1", thread)
@@ -209,7 +212,7 @@ async fn handoff_outside_business_hours_promises_email_and_opens_a_ticket() {
             anonymous("a"),
         )
         .await;
-    assert_eq!(r.thread_status, "waiting_human", "{r:?}");
+    assert_eq!(r.thread_status, ThreadStatus::WaitingHuman, "{r:?}");
     assert!(r.answer.contains("offline right now"), "{}", r.answer);
     assert!(r.answer.contains("we're back"), "{}", r.answer);
     let number = r.ticket_number.expect("a ticket for the follow-up");

@@ -4,6 +4,7 @@
 
 use frontdesk::kb::ingest::{read_paths, Ingester, Quiet};
 use frontdesk::kb::{chunk_params, Retriever, SearchHit, SearchMode, SearchRequest};
+use frontdesk_api::Channel;
 
 use crate::support::{self, TestDb};
 
@@ -28,7 +29,7 @@ async fn search(
     r: &Retriever,
     query: &str,
     mode: SearchMode,
-    channel: Option<&str>,
+    channel: Option<Channel>,
 ) -> Vec<SearchHit> {
     r.search(&SearchRequest {
         query,
@@ -50,7 +51,7 @@ async fn demo_kb_retrieval() {
         &r,
         "how long do I have to send back a kettle",
         SearchMode::Hybrid,
-        Some("web"),
+        Some(Channel::Web),
     )
     .await;
     let first = &hits[0].citation;
@@ -74,11 +75,11 @@ async fn demo_kb_retrieval() {
 
     // a slack-only staff document never reaches the web widget
     let staff = "internal escalation guide for support staff team lead";
-    let on_slack = search(&r, staff, SearchMode::Hybrid, Some("slack")).await;
+    let on_slack = search(&r, staff, SearchMode::Hybrid, Some(Channel::Slack)).await;
     assert!(on_slack
         .iter()
         .any(|h| h.citation.title.contains("escalation")));
-    let on_web = search(&r, staff, SearchMode::Hybrid, Some("web")).await;
+    let on_web = search(&r, staff, SearchMode::Hybrid, Some(Channel::Web)).await;
     assert!(on_web
         .iter()
         .all(|h| !h.citation.title.contains("escalation")));

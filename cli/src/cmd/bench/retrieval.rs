@@ -129,7 +129,7 @@ impl RetrievalArgs {
         config: &frontdesk::config::Config,
         dataset: &BeirDataset,
         namespace: &Namespace,
-        embedder: frontdesk::embed::Embedder,
+        embedder: frontdesk_embed::Embedder,
     ) -> anyhow::Result<Vec<(String, ModeReport)>> {
         let bar = output::progress(dataset.corpus.len() as u64, "load", self.json);
         let params = frontdesk::kb::chunk_params(&config.retrieval, embedder.max_seq_len());
@@ -158,7 +158,7 @@ impl RetrievalArgs {
         // embed every query once so latencies compare retrieval, not the cache
         for (_, text) in &dataset.queries {
             embedder
-                .embed_query(&frontdesk::pii::mask(text.trim()))
+                .embed_query(&frontdesk_redact::pii::mask(text.trim()))
                 .await?;
         }
         let retriever = Retriever::new(namespace.pool.clone(), embedder, config.retrieval.clone());

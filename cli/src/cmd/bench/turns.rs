@@ -56,7 +56,7 @@ impl TurnsArgs {
                 .turn(TurnRequest {
                     thread_id: None,
                     message: MIX[n % MIX.len()].into(),
-                    channel: "web".into(),
+                    channel: frontdesk_api::Channel::Web,
                     identity: Identity::anonymous(),
                     session_id: Some("bench".into()),
                     offline_only: false,

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 use frontdesk::kb::{Retriever, SearchMode, SearchRequest};
+use frontdesk_api::Channel;
 
 use crate::context::Context;
 use crate::output;
@@ -22,8 +23,8 @@ pub struct SearchArgs {
     #[arg(long, short = 'k')]
     top_k: Option<usize>,
     /// Only documents allowed on this channel: web, slack or email
-    #[arg(long, value_parser = ["web", "slack", "email"])]
-    channel: Option<String>,
+    #[arg(long)]
+    channel: Option<Channel>,
     /// Retrieval mode
     #[arg(long, default_value = "hybrid", value_parser = parse_mode)]
     mode: SearchMode,
@@ -50,7 +51,7 @@ impl SearchArgs {
             .search(&SearchRequest {
                 query: &self.query,
                 top_k,
-                channel: self.channel.as_deref(),
+                channel: self.channel,
                 mode: self.mode,
             })
             .await?;

@@ -79,7 +79,7 @@ fn configured_model_name(config: &frontdesk::config::Config) -> String {
             .embedding
             .model_dir
             .clone()
-            .unwrap_or_else(frontdesk::embed::default_model_dir)
+            .unwrap_or_else(frontdesk_embed::default_model_dir)
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default(),

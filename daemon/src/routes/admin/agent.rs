@@ -8,16 +8,16 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use frontdesk::api::admin::{
-    ActionRequest, AssignRequest, OwnershipView, PostedMessage, QueuesView, TextRequest,
-    TicketRequest, TicketView,
-};
-use frontdesk::api::{ErrorBody, ThreadStatus};
 use frontdesk::auth::Operator;
 use frontdesk::config::Role;
 use frontdesk::events::Topic;
-use frontdesk::handoff::{Actor, Owner, OwnershipError};
+use frontdesk::handoff::{Actor, Owner, OwnershipError, Refused};
 use frontdesk::tickets::{NewTicket, Priority};
+use frontdesk_api::admin::{
+    ActionRequest, AssignRequest, OwnershipView, PostedMessage, QueuesView, TextRequest,
+    TicketRequest, TicketView,
+};
+use frontdesk_api::{ErrorBody, ThreadStatus};
 
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, OperatorCaller, OptionalJson, ThreadId};
@@ -43,12 +43,12 @@ const MAX_TEXT: usize = 4_000;
 fn ownership_error(e: OwnershipError) -> ApiError {
     match e {
         OwnershipError::NotFound => ApiError::thread_not_found(),
-        OwnershipError::AlreadyClaimed { assignee } => ApiError::new(
+        OwnershipError::Refused(Refused::AlreadyClaimed { assignee }) => ApiError::new(
             StatusCode::CONFLICT,
             "already_claimed",
             format!("{assignee} already has this conversation"),
         ),
-        OwnershipError::NotOwner { assignee } => ApiError::new(
+        OwnershipError::Refused(Refused::NotOwner { assignee }) => ApiError::new(
             StatusCode::CONFLICT,
             "not_owner",
             match assignee {
@@ -56,7 +56,7 @@ fn ownership_error(e: OwnershipError) -> ApiError {
                 None => "claim this conversation first".to_string(),
             },
         ),
-        e @ OwnershipError::Invalid { .. } => {
+        OwnershipError::Refused(e @ Refused::Invalid(_)) => {
             ApiError::new(StatusCode::CONFLICT, "invalid_transition", e.to_string())
         }
         OwnershipError::Db(e) => ApiError::from(e),
@@ -73,7 +73,7 @@ fn agent(op: &OperatorCaller) -> ApiResult<(&Operator, Actor, bool)> {
 }
 
 async fn changed(state: &AppState, owner: &Owner) -> OwnershipView {
-    let status = ThreadStatus::parse(&owner.status).unwrap_or(ThreadStatus::Bot);
+    let status = owner.status;
     if owner.changed {
         let position = match status {
             ThreadStatus::WaitingHuman => {
@@ -218,13 +218,16 @@ pub async fn reply(
     let thread = frontdesk::threads::get(&state.pool, id)
         .await?
         .ok_or_else(ApiError::thread_not_found)?;
-    let mine =
-        thread.status == "human" && thread.assignee.as_deref() == Some(operator.name.as_str());
-    let may_reply = mine || (is_admin && thread.status == "human");
+    let mine = thread.status == ThreadStatus::Human
+        && thread.assignee.as_deref() == Some(operator.name.as_str());
+    let may_reply = mine || (is_admin && thread.status == ThreadStatus::Human);
     if !may_reply {
-        return Err(ownership_error(OwnershipError::NotOwner {
-            assignee: thread.assignee,
-        }));
+        return Err(ownership_error(
+            Refused::NotOwner {
+                assignee: thread.assignee,
+            }
+            .into(),
+        ));
     }
     let author = crate::routes::thread::display_name(&state, &operator.name);
     let payload = serde_json::json!({ "author": author, "operator": operator.name });

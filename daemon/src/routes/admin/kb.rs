@@ -4,10 +4,10 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use frontdesk::api::admin::{IngestJob, IngestRequest};
-use frontdesk::api::ErrorBody;
 use frontdesk::config::Role;
 use frontdesk::kb::status::KbStatus;
+use frontdesk_api::admin::{IngestJob, IngestRequest};
+use frontdesk_api::ErrorBody;
 use uuid::Uuid;
 
 use crate::error::{ApiError, ApiResult};

@@ -3,9 +3,9 @@
 use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
-use frontdesk::api::admin::MetricsSummary;
-use frontdesk::api::ErrorBody;
 use frontdesk::config::Role;
+use frontdesk_api::admin::MetricsSummary;
+use frontdesk_api::ErrorBody;
 use serde::Deserialize;
 use utoipa::IntoParams;
 

@@ -4,9 +4,9 @@
 use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
-use frontdesk::api::admin::{AdminMessage, ThreadDetail, ThreadList, ThreadSummary};
-use frontdesk::api::{ErrorBody, ThreadStatus};
 use frontdesk::config::Role;
+use frontdesk_api::admin::{AdminMessage, ThreadDetail, ThreadList, ThreadSummary};
+use frontdesk_api::{Channel, ErrorBody, ThreadStatus};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
@@ -35,8 +35,8 @@ pub struct ListQuery {
 #[derive(sqlx::FromRow)]
 struct Row {
     id: Uuid,
-    channel: String,
-    status: String,
+    channel: Channel,
+    status: ThreadStatus,
     assignee: Option<String>,
     messages: i64,
     last_user_message: Option<String>,
@@ -79,11 +79,11 @@ pub async fn list_threads(
         .map(|r| ThreadSummary {
             id: r.id,
             channel: r.channel,
-            status: ThreadStatus::parse(&r.status).unwrap_or(ThreadStatus::Bot),
+            status: r.status,
             assignee: r.assignee,
             messages: r.messages,
             last_user_message: r.last_user_message.map(|m| {
-                frontdesk::pii::mask(&m.chars().take(160).collect::<String>()).into_owned()
+                frontdesk_redact::pii::mask(&m.chars().take(160).collect::<String>()).into_owned()
             }),
             created_at: r.created_at,
             updated_at: r.updated_at,
@@ -131,7 +131,7 @@ pub async fn get_thread_detail(
     Ok(Json(ThreadDetail {
         id,
         channel: thread.channel,
-        status: ThreadStatus::parse(&thread.status).unwrap_or(ThreadStatus::Bot),
+        status: thread.status,
         assignee: thread.assignee,
         customer_email: thread.customer_email,
         created_at,

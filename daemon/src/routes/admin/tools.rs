@@ -3,9 +3,9 @@
 use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
-use frontdesk::api::admin::{BreakerView, ToolView};
-use frontdesk::api::ErrorBody;
 use frontdesk::config::Role;
+use frontdesk_api::admin::{BreakerView, ToolView};
+use frontdesk_api::ErrorBody;
 
 use crate::error::ApiResult;
 use crate::extract::OperatorCaller;

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::embed::Embedder;
+use frontdesk_embed::Embedder;
 
 /// The reply when a search found nothing relevant.
 pub const NOTHING_FOUND: &str = "I couldn't find that in our help centre. I can pass your question to a member of our team if you like — just say \"talk to a person\".";
@@ -71,7 +71,7 @@ async fn knowledge(embedder: &Embedder, question: &str, value: &Value) -> String
     if sentences.is_empty() {
         return NOTHING_FOUND.into();
     }
-    let masked = crate::pii::mask(question);
+    let masked = frontdesk_redact::pii::mask(question);
     let scored: Vec<f32> = match (
         embedder.embed_query(&masked).await,
         embedder.embed_passages(&scored_texts).await,

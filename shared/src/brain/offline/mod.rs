@@ -11,8 +11,8 @@ use serde_json::json;
 pub use router::{Route, Router, Routing};
 
 use super::{Brain, BrainError, BrainReply, BrainRequest, ChatItem, Purpose, ToolCall};
-use crate::embed::Embedder;
 use crate::tools::{CREATE_TICKET, GET_ORDER, HANDOFF_HUMAN, SEARCH_KB};
+use frontdesk_embed::Embedder;
 
 pub const PROVIDER: &str = "offline";
 pub const MODEL: &str = "offline-router-v1";
@@ -29,7 +29,7 @@ impl std::fmt::Debug for OfflineBrain {
 }
 
 impl OfflineBrain {
-    pub async fn new(embedder: Embedder) -> Result<Self, crate::embed::EmbedError> {
+    pub async fn new(embedder: Embedder) -> Result<Self, frontdesk_embed::EmbedError> {
         Ok(Self {
             router: Router::new(embedder.clone()).await?,
             embedder,

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use crate::embed::{EmbedError, Embedder};
+use frontdesk_embed::{EmbedError, Embedder};
 
 /// What a customer message is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -199,7 +199,7 @@ impl Router {
                 by: "rule",
             });
         }
-        let masked = crate::pii::mask(text.trim());
+        let masked = frontdesk_redact::pii::mask(text.trim());
         let query = self.embedder.embed_query(&masked).await?;
         let mut best = (Route::OutOfScope, f32::MIN);
         for route in Route::ALL {

@@ -4,11 +4,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}\b")
-        .expect("email pattern")
-});
-
 /// An order id introduced by a cue ("order 1042", "#1042", "no. 1042", "Nummer 1042",
 /// "CK-2048311"), or a bare 4–10 digit number standing alone.
 static CUED_ORDER: LazyLock<Regex> = LazyLock::new(|| {
@@ -26,16 +21,12 @@ static BARE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4,10})\b").expect("number pattern"));
 
 /// The first well-formed email address in the text, lower-cased.
-pub fn email(text: &str) -> Option<String> {
-    EMAIL
-        .find(text)
-        .map(|m| m.as_str().trim_end_matches('.').to_lowercase())
-}
+pub use frontdesk_redact::email::find_email as email;
 
 /// The order id the customer most likely means, normalised (digits, or `CK-` + digits).
 pub fn order_id(text: &str) -> Option<String> {
     // ignore numbers that are part of an email address or a phone-like run
-    let without_emails = EMAIL.replace_all(text, " ");
+    let without_emails = frontdesk_redact::email::EMAIL.replace_all(text, " ");
     let normalise = |s: &str| {
         if s.to_lowercase().starts_with("ck-") {
             s.to_uppercase()

@@ -15,6 +15,7 @@ use frontdesk::identity::Identity;
 use frontdesk::kb::chunk_params;
 use frontdesk::kb::ingest::{read_paths, Ingester, Quiet};
 use frontdesk::orchestrator::{connect_redis, Agent, TurnRequest, TurnResult};
+use frontdesk_api::Channel;
 use uuid::Uuid;
 
 use crate::support::{self, TestDb};
@@ -91,7 +92,7 @@ impl Harness {
             .turn(TurnRequest {
                 thread_id: thread,
                 message: message.into(),
-                channel: "web".into(),
+                channel: Channel::Web,
                 identity,
                 session_id: None,
                 offline_only: false,

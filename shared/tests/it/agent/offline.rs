@@ -2,6 +2,7 @@
 
 use frontdesk::orchestrator::{Outcome, State};
 use frontdesk::tools::ORDER_NOT_FOUND;
+use frontdesk_api::{Channel, ThreadStatus};
 
 use super::{anonymous, Harness};
 
@@ -113,7 +114,7 @@ async fn agent_offline_hands_off_and_then_stays_silent() {
         .ask(None, "I want to speak to a person", anonymous("e"))
         .await;
     assert_eq!(r.outcome, Outcome::Handoff);
-    assert_eq!(r.thread_status, "waiting_human");
+    assert_eq!(r.thread_status, ThreadStatus::WaitingHuman);
     assert!(r.answer.contains("member of our team"), "{}", r.answer);
     let next = h
         .ask(
@@ -185,7 +186,7 @@ async fn agent_rejects_empty_and_oversized_messages_without_storing_them() {
             .turn(frontdesk::orchestrator::TurnRequest {
                 thread_id: None,
                 message,
-                channel: "web".into(),
+                channel: Channel::Web,
                 identity: anonymous("g"),
                 session_id: None,
                 offline_only: false,

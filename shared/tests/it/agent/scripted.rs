@@ -3,6 +3,7 @@
 use std::time::{Duration, Instant};
 
 use frontdesk::orchestrator::{Outcome, State, DEGRADED_REPLY};
+use frontdesk_api::ThreadStatus;
 
 use super::{anonymous, Harness};
 use crate::support::{ScriptedLlm, Step};
@@ -15,7 +16,7 @@ async fn agent_unknown_tool_twice_ends_in_handoff() {
     let h = Harness::new(false, &[llm.openai_endpoint("gpt-test")], |_| {}).await;
     let r = h.ask(None, "please refund me", anonymous("u")).await;
     assert_eq!(r.outcome, Outcome::Handoff, "{r:?}");
-    assert_eq!(r.thread_status, "waiting_human");
+    assert_eq!(r.thread_status, ThreadStatus::WaitingHuman);
     let tools: Vec<(&str, &str)> = r
         .tool_calls
         .iter()

@@ -5,6 +5,7 @@
 use std::time::Instant;
 
 use frontdesk::orchestrator::{Progress, TurnEvent, TurnRequest};
+use frontdesk_api::Channel;
 
 use super::{anonymous, Harness};
 use crate::support::{ScriptedLlm, Step};
@@ -25,7 +26,7 @@ async fn streamed(
         }
         events
     });
-    let mut request = TurnRequest::new(None, message, "web", anonymous("s"));
+    let mut request = TurnRequest::new(None, message, Channel::Web, anonymous("s"));
     request.progress = progress;
     let result = h.agent.turn(request).await.expect("turn runs");
     let events = collect.await.unwrap();

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use frontdesk::config::{Config, DatabaseConfig, Secret};
 use frontdesk::db;
-use frontdesk::embed::{default_model_dir, Embedder, LocalEmbedder};
+use frontdesk_embed::{default_model_dir, Embedder, LocalEmbedder};
 use sqlx::PgPool;
 
 pub use llm_server::{ScriptedLlm, Step};

@@ -3,15 +3,16 @@
 //! Both produce unit vectors; documents are embedded in batches, queries one at a
 //! time through a small LRU cache.
 
+mod config;
 pub mod download;
 pub mod local;
 mod openai;
 
 use std::sync::Arc;
 
-use tokenizers::Tokenizer;
+pub use tokenizers::Tokenizer;
 
-use crate::config::{EmbeddingConfig, EmbeddingProviderKind};
+pub use config::{EmbeddingConfig, EmbeddingProviderKind, OpenAiEmbeddingConfig};
 pub use local::{default_model_dir, LocalEmbedder};
 pub use openai::OpenAiEmbedder;
 

@@ -5,9 +5,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::ThreadStatus;
-use crate::kb::Citation;
-use crate::orchestrator::Outcome;
+use crate::{Citation, Outcome, ThreadStatus};
 
 /// `POST /api/agent/session`: `{}` for an anonymous visitor, or the WordPress JWT.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
@@ -43,7 +41,7 @@ pub struct MessageRequest {
 }
 
 /// The reply to a customer message (also the `done` event of the stream).
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct MessageResponse {
     pub thread_id: Uuid,
     pub user_message_id: Uuid,
@@ -58,7 +56,7 @@ pub struct MessageResponse {
     pub handoff: Option<HandoffInfo>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct HandoffInfo {
     /// Place in the queue (1 = next), when known.
     pub position: Option<i64>,

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::ThreadStatus;
+use crate::{Channel, Priority, ThreadStatus};
 
 /// A tool the Brain may call, with its input schema and circuit breaker.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -82,13 +82,15 @@ pub struct MetricsSummary {
     pub threads_waiting_human: i64,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct Count {
     pub name: String,
     pub count: i64,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct ToolCount {
     pub tool: String,
     pub calls: i64,
@@ -100,7 +102,7 @@ pub struct ToolCount {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct ThreadSummary {
     pub id: Uuid,
-    pub channel: String,
+    pub channel: Channel,
     pub status: ThreadStatus,
     pub assignee: Option<String>,
     pub messages: i64,
@@ -119,7 +121,7 @@ pub struct ThreadList {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct ThreadDetail {
     pub id: Uuid,
-    pub channel: String,
+    pub channel: Channel,
     pub status: ThreadStatus,
     pub assignee: Option<String>,
     pub customer_email: Option<String>,
@@ -168,7 +170,7 @@ pub struct QueuesView {
 pub struct QueueEntry {
     pub thread_id: Uuid,
     pub status: ThreadStatus,
-    pub channel: String,
+    pub channel: Channel,
     pub queue: Option<String>,
     /// The owner's operator name (`auth.admin_tokens.<name>`), as everywhere in the
     /// admin API; customers see the display name instead.
@@ -252,7 +254,7 @@ pub struct TicketRequest {
     #[schema(min_length = 1, max_length = 10000)]
     pub body: String,
     #[serde(default)]
-    pub priority: Option<crate::tickets::Priority>,
+    pub priority: Option<Priority>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]

@@ -31,7 +31,7 @@ use tokenizers::Tokenizer;
 use self::bert::Scratch;
 use self::cache::QueryCache;
 use self::weights::{BertConfig, BertWeights};
-use crate::embed::EmbedError;
+use crate::EmbedError;
 
 /// Name of the default model (also its directory name).
 const DEFAULT_MODEL: &str = "all-MiniLM-L6-v2";

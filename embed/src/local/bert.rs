@@ -10,7 +10,7 @@
 use super::blas::{sgemm, Mat};
 use super::weights::{BertWeights, Layer, Linear};
 use super::{math, simd};
-use crate::embed::EmbedError;
+use crate::EmbedError;
 
 /// Up to this many rows, Linear layers use the in-crate kernel: OpenBLAS would
 /// spend longer packing the weights than multiplying.

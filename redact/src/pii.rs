@@ -8,10 +8,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-pub(crate) static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}\b")
-        .expect("email regex")
-});
+use crate::email::EMAIL;
+
 static IBAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b").expect("iban regex")
 });

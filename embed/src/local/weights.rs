@@ -6,7 +6,7 @@ use std::path::Path;
 use safetensors::{Dtype, SafeTensors};
 use serde::Deserialize;
 
-use crate::embed::EmbedError;
+use crate::EmbedError;
 
 /// The subset of a Hugging Face BERT `config.json` the forward pass uses.
 #[derive(Debug, Clone, Deserialize)]

@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 use tokenizers::Tokenizer;
 
 use super::EmbedError;
-use crate::config::{OpenAiEmbeddingConfig, Secret};
+use frontdesk_redact::Secret;
+
+use crate::OpenAiEmbeddingConfig;
 
 pub struct OpenAiEmbedder {
     http: reqwest::Client,
