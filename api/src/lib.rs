@@ -11,9 +11,11 @@
 //! - `admin.rs`: `/admin/agent/...` (tools, knowledge base, metrics, the Agent API);
 //! - `stream.rs`: the events of a streamed reply (`POST /api/agent/messages` with
 //!   `Accept: text/event-stream`);
-//! - `live.rs`: live events of a thread and of the queue (`.../events` streams).
+//! - `live.rs`: live events of a thread and of the queue (`.../events` streams);
+//! - `backoff.rs`: [`Backoff`], the one retry spacing of clients and workers.
 
 pub mod admin;
+mod backoff;
 pub mod live;
 pub mod stream;
 mod thread;
@@ -25,6 +27,7 @@ mod text_column;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+pub use backoff::Backoff;
 pub use thread::{Channel, Citation, Outcome, Priority, ThreadStatus, UnknownValue};
 
 /// Every error response: `{"error": {"code": "...", "message": "..."}}`.

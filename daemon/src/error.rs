@@ -7,6 +7,7 @@
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use frontdesk::orchestrator::TurnError;
 use frontdesk_api::{ErrorBody, ErrorDetail};
 
 #[derive(Debug)]
@@ -106,6 +107,21 @@ impl From<sqlx::Error> for ApiError {
 impl From<redis::RedisError> for ApiError {
     fn from(e: redis::RedisError) -> Self {
         Self::unavailable("redis unavailable", e)
+    }
+}
+
+impl From<TurnError> for ApiError {
+    fn from(e: TurnError) -> Self {
+        match e {
+            TurnError::EmptyMessage => Self::bad_request("empty_message", "user_msg is empty"),
+            TurnError::TooLong { max } => Self::bad_request(
+                "message_too_long",
+                format!("user_msg is longer than {max} characters"),
+            ),
+            TurnError::ThreadNotFound => Self::thread_not_found(),
+            TurnError::Store(e) => Self::from(e),
+            e @ TurnError::State(_) => Self::internal("the turn failed", e),
+        }
     }
 }
 

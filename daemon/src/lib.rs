@@ -11,7 +11,6 @@ pub mod error;
 pub mod extract;
 mod guard;
 mod jobs;
-pub mod live;
 pub mod metrics;
 pub mod openapi;
 pub mod routes;
@@ -27,7 +26,7 @@ use frontdesk::auth::Sessions;
 use frontdesk::config::Config;
 use frontdesk::db;
 use frontdesk::events::EventBus;
-use frontdesk::limits::{Budget, RateLimiter};
+use frontdesk::limits::RateLimiter;
 use frontdesk::orchestrator::{connect_redis, Agent};
 use frontdesk_embed::Embedder;
 use tokio::net::TcpListener;
@@ -56,10 +55,12 @@ pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
     let embedder = Embedder::from_config(&config.embedding)
         .await
         .context("loading the embedding model (run scripts/setup.sh to fetch it)")?;
-    let agent = Agent::from_config(&config, pool.clone(), embedder.clone(), redis.clone())
+    let prefix = &config.redis.key_prefix;
+    let events = EventBus::new(redis_client, redis.clone(), prefix);
+    let sink = Arc::new(events.clone());
+    let agent = Agent::from_config(&config, pool.clone(), embedder.clone(), redis.clone(), sink)
         .await
         .context("assembling the agent")?;
-    let prefix = &config.redis.key_prefix;
     Ok(AppState {
         sessions: Sessions::new(
             redis.clone(),
@@ -68,13 +69,7 @@ pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
             config.auth.session_rotation_grace_secs,
         ),
         limiter: RateLimiter::new(redis.clone(), prefix),
-        budget: Budget::new(
-            redis.clone(),
-            prefix,
-            config.limits.session_max_tokens,
-            config.limits.session_max_cost_usd,
-        ),
-        events: EventBus::new(redis_client, redis.clone(), prefix),
+        events,
         jobs: jobs::Jobs::new(redis.clone(), prefix),
         metrics: metrics::handle(),
         shutdown: CancellationToken::new(),
@@ -169,14 +164,7 @@ async fn sweep_overdue(state: AppState) {
             Ok(flagged) => {
                 for (thread_id, queue) in flagged {
                     tracing::warn!(%thread_id, queue, "a customer has waited past the queue's SLA");
-                    state
-                        .events
-                        .notify(
-                            &frontdesk::events::Topic::Queue,
-                            "thread",
-                            serde_json::json!({ "thread_id": thread_id, "change": "overdue", "queue": queue }),
-                        )
-                        .await;
+                    state.agent.live().overdue(thread_id, &queue).await;
                 }
             }
             Err(error) => tracing::warn!(%error, "could not check waiting times"),

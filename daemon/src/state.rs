@@ -5,7 +5,7 @@ use std::sync::Arc;
 use frontdesk::auth::Sessions;
 use frontdesk::config::Config;
 use frontdesk::events::EventBus;
-use frontdesk::limits::{Budget, RateLimiter};
+use frontdesk::limits::RateLimiter;
 use frontdesk::orchestrator::Agent;
 use frontdesk_embed::Embedder;
 use metrics_exporter_prometheus::PrometheusHandle;
@@ -25,7 +25,6 @@ pub struct AppState {
     pub agent: Arc<Agent>,
     pub sessions: Sessions,
     pub limiter: RateLimiter,
-    pub budget: Budget,
     pub events: EventBus,
     pub jobs: Jobs,
     pub metrics: PrometheusHandle,

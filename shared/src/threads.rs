@@ -26,7 +26,7 @@ pub struct MessageRow {
     pub created_at: chrono::DateTime<chrono::Utc>,
 }
 
-/// The thread, created when it does not exist yet.
+/// The thread, created when it does not exist yet (one statement either way).
 pub async fn ensure(
     pool: &PgPool,
     id: Uuid,
@@ -34,17 +34,22 @@ pub async fn ensure(
     session_id: Option<&str>,
     customer_email: Option<&str>,
 ) -> Result<ThreadRow, sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO threads (id, channel, session_id, customer_email) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (id) DO NOTHING",
+    sqlx::query_as(
+        "WITH created AS (
+            INSERT INTO threads (id, channel, session_id, customer_email) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (id) DO NOTHING
+            RETURNING id, channel, status, assignee, session_id, customer_email)
+         SELECT * FROM created
+         UNION ALL
+         SELECT id, channel, status, assignee, session_id, customer_email FROM threads WHERE id = $1
+         LIMIT 1",
     )
     .bind(id)
     .bind(channel)
     .bind(session_id)
     .bind(customer_email)
-    .execute(pool)
-    .await?;
-    get(pool, id).await?.ok_or_else(|| sqlx::Error::RowNotFound)
+    .fetch_one(pool)
+    .await
 }
 
 pub async fn get(pool: &PgPool, id: Uuid) -> Result<Option<ThreadRow>, sqlx::Error> {
@@ -54,6 +59,37 @@ pub async fn get(pool: &PgPool, id: Uuid) -> Result<Option<ThreadRow>, sqlx::Err
     .bind(id)
     .fetch_optional(pool)
     .await
+}
+
+/// Where a thread stands: who owns it, and its place in the queue while it waits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standing {
+    pub status: ThreadStatus,
+    /// The owner's operator name.
+    pub assignee: Option<String>,
+    /// Place in the queue (1 = next) while waiting for a person.
+    pub queue_position: Option<i64>,
+}
+
+/// Who owns the thread now, and its place in the queue while it waits (one query).
+pub async fn standing(pool: &PgPool, id: Uuid) -> Result<Standing, sqlx::Error> {
+    let (status, assignee, queue_position): (ThreadStatus, Option<String>, Option<i64>) =
+        sqlx::query_as(
+            "SELECT t.status, t.assignee,
+                CASE WHEN t.status = 'waiting_human' THEN greatest(1, (
+                    SELECT count(*) FROM threads w
+                    WHERE w.status = 'waiting_human' AND w.updated_at <= t.updated_at))
+                END
+             FROM threads t WHERE t.id = $1",
+        )
+        .bind(id)
+        .fetch_one(pool)
+        .await?;
+    Ok(Standing {
+        status,
+        assignee,
+        queue_position,
+    })
 }
 
 /// Appends a message; returns its id (time-ordered uuid v7).

@@ -4,8 +4,11 @@
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
+use std::sync::Arc;
+
 use anyhow::Context as _;
 use clap::Args;
+use frontdesk::events::EventBus;
 use frontdesk::identity::Identity;
 use frontdesk::orchestrator::{connect_redis, Agent, TurnRequest, TurnResult};
 use frontdesk_api::Channel;
@@ -74,7 +77,9 @@ async fn agent(ctx: &Context) -> anyhow::Result<Agent> {
     let redis = connect_redis(&config.redis)
         .await
         .context("connecting to Redis (redis.url / REDIS_URL)")?;
-    Agent::from_config(&config, pool, embedder, redis)
+    // turns run here reach the console live, like the widget's
+    let events = EventBus::from_config(&config.redis, redis.clone()).context("redis.url")?;
+    Agent::from_config(&config, pool, embedder, redis, Arc::new(events))
         .await
         .context("setting up the agent")
 }

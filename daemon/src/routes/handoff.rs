@@ -72,7 +72,8 @@ pub async fn request_handoff(
         .map_err(|e| ApiError::internal("handing off", e))?;
     let status = h.status;
     if h.queued_now {
-        crate::live::status_changed(&state, thread.id, status, h.position).await;
+        let live = state.agent.live();
+        live.status(thread.id, status, h.position, None).await;
     }
     Ok(Json(HandoffResponse {
         thread_id: thread.id,

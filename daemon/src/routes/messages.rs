@@ -1,7 +1,9 @@
 //! `POST /api/agent/messages`: one customer message, one turn of the agent.
 //!
-//! Checks run before anything is stored (session, size, rate limits, thread ownership);
-//! then the turn runs as a task of its own, so a customer who closes the tab still gets
+//! The route is an edge: the session, its rate limits, then the agent's turn service
+//! (`Agent::admit` checks the message, the thread's owner and the budget before
+//! anything is stored; `Agent::run_turn` stores, answers, settles the spend and
+//! publishes the live events). The turn runs as a task of its own, so a customer who closes the tab still gets
 //! their answer stored, and the drain on shutdown waits for it. With
 //! `Accept: text/event-stream` the reply streams: `meta` (stored), `status` (the state
 //! machine's steps), `delta` (each sentence once it passed the guardrails — a remote
@@ -9,6 +11,7 @@
 //! is being replaced), `done` (the full reply) or `error`.
 
 use std::convert::Infallible;
+use std::sync::Arc;
 
 use axum::extract::State;
 use axum::http::{header, HeaderMap};
@@ -17,13 +20,13 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
 use frontdesk::limits::Verdict;
-use frontdesk::orchestrator::{Progress, TurnError, TurnEvent, TurnRequest, TurnResult};
+use frontdesk::orchestrator::{Progress, TurnEvent, TurnRequest, TurnResult};
+use frontdesk_api::stream::StreamEvent;
 use frontdesk_api::widget::{HandoffInfo, MessageRequest, MessageResponse};
 use frontdesk_api::{Channel, ErrorBody, ThreadStatus};
 use tokio::sync::{mpsc, oneshot};
 use tokio_stream::wrappers::ReceiverStream;
 use tracing::Instrument as _;
-use uuid::Uuid;
 
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, ClientInfo, SessionCaller};
@@ -60,92 +63,34 @@ pub async fn post_message(
     headers: HeaderMap,
     ApiJson(request): ApiJson<MessageRequest>,
 ) -> ApiResult<Response> {
-    let message = request.user_msg.trim().to_string();
-    if message.is_empty() {
-        return Err(ApiError::bad_request("empty_message", "user_msg is empty"));
-    }
-    let max = state.config.server.max_message_chars;
-    if message.chars().count() > max {
-        return Err(ApiError::bad_request(
-            "message_too_long",
-            format!("user_msg is longer than {max} characters"),
-        ));
-    }
-    let limits = &state.config.limits;
-    let ip = client.ip.clone().unwrap_or_default();
-    limit(
-        &state,
-        "messages_ip",
-        &ip,
-        limits.messages_per_minute_per_ip,
-        60,
-    )
-    .await?;
-    if let Some(device) = &client.fingerprint {
-        limit(
-            &state,
-            "messages_device",
-            device,
-            limits.messages_per_minute_per_device,
-            60,
-        )
-        .await?;
-    }
+    admit_client(&state, &client, request.thread_id.is_none()).await?;
     let session = &caller.session;
-    let (thread_id, previous_status) = match request.thread_id {
-        Some(id) => {
-            let thread = frontdesk::threads::get(&state.pool, id)
-                .await?
-                .filter(|t| t.session_id.as_deref() == Some(session.id.as_str()))
-                .ok_or_else(ApiError::thread_not_found)?;
-            (id, thread.status)
-        }
-        None => {
-            if let Verdict::Limited { retry_after_secs } = state
-                .limiter
-                .hit("threads_ip", &ip, limits.new_threads_per_hour_per_ip, 3_600)
-                .await?
-            {
-                metrics::counter!("frontdesk_rate_limited_total", "limit" => "threads_ip")
-                    .increment(1);
-                return Err(ApiError::too_many(
-                    "thread_limit",
-                    "too many new conversations from this address; please continue an existing one or wait",
-                    retry_after_secs,
-                ));
-            }
-            (Uuid::now_v7(), ThreadStatus::Bot)
-        }
-    };
-    let offline_only = !state.budget.allows_remote(&session.id).await?;
-    if offline_only {
-        tracing::info!(session = %session.id, "LLM budget spent; answering with the offline brain");
-    }
-    let streaming = wants_stream(&headers);
-    let (progress, progress_rx) = if streaming {
+    let (progress, progress_rx) = if wants_stream(&headers) {
         let (p, rx) = Progress::channel();
         (p, Some(rx))
     } else {
         (Progress::default(), None)
     };
     let turn = TurnRequest {
-        thread_id: Some(thread_id),
-        message,
+        thread_id: request.thread_id,
+        message: request.user_msg,
         channel: Channel::Web,
         identity: session.identity(client.ip.clone(), client.fingerprint.clone()),
         session_id: Some(session.id.clone()),
-        offline_only,
+        offline_only: false,
         progress,
     };
+    // refusals (empty, too long, someone else's thread) are plain HTTP errors, even
+    // for a client that asked for a stream
+    let admitted = state.agent.admit(turn).await?;
     let (done_tx, done_rx) = oneshot::channel();
-    let task_state = state.clone();
-    let session_id = session.id.clone();
+    let agent = Arc::clone(&state.agent);
     // the turn's log lines keep the request's span (its request id)
     let span = tracing::Span::current();
     state.tasks.spawn(
         async move {
-            let result = run_turn(&task_state, turn, &session_id, previous_status).await;
-            let _ = done_tx.send(result);
+            let result = agent.run_turn(admitted).await;
+            let _ = done_tx.send(result.map(|r| to_response(&r)).map_err(ApiError::from));
         }
         .instrument(span),
     );
@@ -160,26 +105,67 @@ pub async fn post_message(
     }
 }
 
+/// The edge's own limits, before the agent sees the message: messages per minute per
+/// address and per device, and new conversations per hour per address.
+async fn admit_client(state: &AppState, client: &ClientInfo, new_thread: bool) -> ApiResult<()> {
+    let limits = &state.config.limits;
+    let ip = client.ip.clone().unwrap_or_default();
+    let too_many = "too many messages; please wait a moment";
+    limit(
+        state,
+        "messages_ip",
+        &ip,
+        limits.messages_per_minute_per_ip,
+        60,
+        "rate_limited",
+        too_many,
+    )
+    .await?;
+    if let Some(device) = &client.fingerprint {
+        let per_minute = limits.messages_per_minute_per_device;
+        limit(
+            state,
+            "messages_device",
+            device,
+            per_minute,
+            60,
+            "rate_limited",
+            too_many,
+        )
+        .await?;
+    }
+    if new_thread {
+        let per_hour = limits.new_threads_per_hour_per_ip;
+        let message =
+            "too many new conversations from this address; please continue an existing one or wait";
+        limit(
+            state,
+            "threads_ip",
+            &ip,
+            per_hour,
+            3_600,
+            "thread_limit",
+            message,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 async fn limit(
     state: &AppState,
     bucket: &'static str,
     subject: &str,
-    per_minute: u32,
-    window: u64,
+    max: u32,
+    window_secs: u64,
+    code: &'static str,
+    message: &str,
 ) -> ApiResult<()> {
-    match state
-        .limiter
-        .hit(bucket, subject, per_minute, window)
-        .await?
-    {
+    match state.limiter.hit(bucket, subject, max, window_secs).await? {
         Verdict::Allowed => Ok(()),
         Verdict::Limited { retry_after_secs } => {
             metrics::counter!("frontdesk_rate_limited_total", "limit" => bucket).increment(1);
-            Err(ApiError::too_many(
-                "rate_limited",
-                "too many messages; please wait a moment",
-                retry_after_secs,
-            ))
+            Err(ApiError::too_many(code, message, retry_after_secs))
         }
     }
 }
@@ -191,89 +177,24 @@ fn wants_stream(headers: &HeaderMap) -> bool {
         .is_some_and(|v| v.contains("text/event-stream"))
 }
 
-/// The turn and what follows it: the session's LLM spend, live events for the thread.
-async fn run_turn(
-    state: &AppState,
-    turn: TurnRequest,
-    session_id: &str,
-    previous_status: ThreadStatus,
-) -> ApiResult<MessageResponse> {
-    let user_text = turn.message.clone();
-    let result = state.agent.turn(turn).await.map_err(|e| match e {
-        TurnError::Invalid(message) => ApiError::bad_request("invalid_request", message),
-        TurnError::Store(e) => ApiError::from(e),
-    })?;
-    let tokens = u64::from(result.tokens_in) + u64::from(result.tokens_out);
-    if let Err(error) = state
-        .budget
-        .record(session_id, tokens, result.cost_usd)
-        .await
-    {
-        tracing::warn!(%error, "could not record the session's LLM spend");
-    }
-    let response = to_response(state, &result).await?;
-    publish(state, &result, &user_text, &response, previous_status).await;
-    Ok(response)
-}
-
-pub async fn to_response(state: &AppState, r: &TurnResult) -> ApiResult<MessageResponse> {
-    let status = r.thread_status;
-    let handoff = match status {
+pub fn to_response(r: &TurnResult) -> MessageResponse {
+    let handoff = match r.thread_status {
         ThreadStatus::WaitingHuman => Some(HandoffInfo {
-            position: Some(frontdesk::threads::queue_position(&state.pool, r.thread_id).await?),
+            position: r.queue_position,
         }),
         ThreadStatus::Human => Some(HandoffInfo { position: None }),
         _ => None,
     };
-    Ok(MessageResponse {
+    MessageResponse {
         thread_id: r.thread_id,
         user_message_id: r.user_message_id,
         message_id: r.message_id,
         answer: r.answer.clone(),
         citations: r.citations.clone(),
         outcome: r.outcome,
-        thread_status: status,
+        thread_status: r.thread_status,
         ticket_number: r.ticket_number,
         handoff,
-    })
-}
-
-async fn publish(
-    state: &AppState,
-    r: &TurnResult,
-    user_text: &str,
-    response: &MessageResponse,
-    previous_status: ThreadStatus,
-) {
-    let none = serde_json::json!([]);
-    crate::live::message_posted(
-        state,
-        r.thread_id,
-        r.user_message_id,
-        "user",
-        user_text,
-        &none,
-        None,
-        true,
-    )
-    .await;
-    if let Some(id) = r.message_id {
-        let citations = serde_json::to_value(&r.citations).unwrap_or(none);
-        crate::live::message_posted(
-            state,
-            r.thread_id,
-            id,
-            "assistant",
-            &r.answer,
-            &citations,
-            None,
-            true,
-        )
-        .await;
-    }
-    if response.thread_status != previous_status {
-        let position = response.handoff.as_ref().and_then(|h| h.position);
-        crate::live::status_changed(state, r.thread_id, response.thread_status, position).await;
     }
 }
 
@@ -285,51 +206,44 @@ fn stream(
     tokio::spawn(async move {
         // a client that went away only stops the forwarding; the turn runs on regardless
         while let Some(event) = progress.recv().await {
-            if tx.send(Ok(sse_event(&event))).await.is_err() {
+            if tx.send(Ok(sse(&stream_event(event)))).await.is_err() {
                 break;
             }
         }
         let last = match done.await {
-            Ok(Ok(response)) => Event::default()
-                .event("done")
-                .json_data(&response)
-                .unwrap_or_else(|_| Event::default().event("done")),
-            Ok(Err(error)) => error_event(&error.body()),
-            Err(_) => {
-                error_event(&ApiError::internal("the turn task ended early", "no result").body())
-            }
+            Ok(Ok(response)) => StreamEvent::Done(Box::new(response)),
+            Ok(Err(error)) => StreamEvent::Error(error.body()),
+            Err(_) => StreamEvent::Error(
+                ApiError::internal("the turn task ended early", "no result").body(),
+            ),
         };
-        let _ = tx.send(Ok(last)).await;
+        let _ = tx.send(Ok(sse(&last))).await;
     });
     Sse::new(ReceiverStream::new(rx))
         .keep_alive(KeepAlive::default())
         .into_response()
 }
 
-fn sse_event(event: &TurnEvent) -> Event {
-    let (name, data) = match event {
+fn stream_event(event: TurnEvent) -> StreamEvent {
+    match event {
         TurnEvent::Stored {
             thread_id,
             user_message_id,
-        } => (
-            "meta",
-            serde_json::json!({ "thread_id": thread_id, "user_message_id": user_message_id }),
-        ),
-        TurnEvent::Step { state, note } => (
-            "status",
-            serde_json::json!({
-                "state": serde_json::to_value(state).ok().and_then(|v| v.as_str().map(str::to_lowercase)),
-                "detail": note,
-            }),
-        ),
-        TurnEvent::Sentence(text) => ("delta", serde_json::json!({ "text": text })),
-        TurnEvent::Reset => ("reset", serde_json::json!({})),
-    };
-    Event::default().event(name).data(data.to_string())
+        } => StreamEvent::Meta {
+            thread_id,
+            user_message_id,
+        },
+        TurnEvent::Step { state, note } => StreamEvent::Status {
+            state: state.wire_name().to_string(),
+            detail: note,
+        },
+        TurnEvent::Sentence(text) => StreamEvent::Delta { text },
+        TurnEvent::Reset => StreamEvent::Reset {},
+    }
 }
 
-fn error_event(body: &ErrorBody) -> Event {
+fn sse(event: &StreamEvent) -> Event {
     Event::default()
-        .event("error")
-        .data(serde_json::to_string(body).unwrap_or_default())
+        .event(event.name())
+        .data(event.data().to_string())
 }

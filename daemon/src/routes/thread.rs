@@ -78,22 +78,15 @@ pub async fn get_thread(
     Ok(Json(ThreadView {
         thread_id: id,
         status: thread.status,
-        assignee: thread.assignee.as_deref().map(|a| display_name(&state, a)),
+        assignee: thread
+            .assignee
+            .as_deref()
+            .map(|a| state.agent.live().display_name(a)),
         messages,
     }))
 }
 
 /// How a person is shown to customers: their configured display name.
-pub fn display_name(state: &AppState, operator: &str) -> String {
-    state
-        .config
-        .auth
-        .admin_tokens
-        .get(operator)
-        .and_then(|t| t.display_name.clone())
-        .unwrap_or_else(|| operator.to_string())
-}
-
 fn message_view(row: frontdesk::threads::MessageRow) -> Option<MessageView> {
     let role = match row.role.as_str() {
         "user" => VisibleRole::User,

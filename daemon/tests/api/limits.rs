@@ -127,12 +127,16 @@ async fn a_session_past_its_budget_is_answered_offline() {
             .unwrap();
         (caller, ())
     };
-    server
-        .state
-        .budget
-        .record(&session.id, 1_000, 0.01)
-        .await
-        .unwrap();
+    let config = &server.state.config;
+    frontdesk::limits::Budget::new(
+        server.state.redis.clone(),
+        &config.redis.key_prefix,
+        config.limits.session_max_tokens,
+        config.limits.session_max_cost_usd,
+    )
+    .record(&session.id, 1_000, 0.01)
+    .await
+    .unwrap();
     let (status, reply) = server
         .ask(&token, None, "how long do I have to send back a kettle")
         .await;

@@ -32,6 +32,8 @@ pub use endpoint::{endpoint_brain, provider_name, EndpointError};
 pub use openai::OpenAiBrain;
 pub use pricing::{cost_usd, price_for};
 
+pub use crate::tool_api::{ToolCall, ToolSpec};
+
 /// One entry of the conversation as the Brain sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -52,23 +54,6 @@ pub enum ChatItem {
         content: String,
         is_error: bool,
     },
-}
-
-/// A tool call as the model emitted it; `arguments` is the raw JSON text, validated
-/// by the tool layer, not here, so a malformed call can be reported back to the Brain.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ToolCall {
-    pub id: String,
-    pub name: String,
-    pub arguments: String,
-}
-
-/// A tool the Brain may call: name, description and the JSON schema of its input.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ToolSpec {
-    pub name: String,
-    pub description: String,
-    pub parameters: serde_json::Value,
 }
 
 /// What a call is for; it sets the sampling temperature.

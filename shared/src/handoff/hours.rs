@@ -38,16 +38,6 @@ pub fn next_open(hours: &BusinessHours, now: DateTime<Utc>) -> Option<DateTime<T
     })
 }
 
-/// "Monday 09:00" (or "09:00" when it is later today).
-pub fn describe(at: &DateTime<Tz>, now: DateTime<Utc>) -> String {
-    let today = now.with_timezone(&at.timezone()).date_naive() == at.date_naive();
-    if today {
-        at.format("%H:%M").to_string()
-    } else {
-        at.format("%A %H:%M").to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,9 +79,15 @@ mod tests {
         let h = weekdays("Europe/Amsterdam");
         let friday_evening = utc("2026-12-04T18:00:00Z");
         let next = next_open(&h, friday_evening).unwrap();
-        assert_eq!(describe(&next, friday_evening), "Monday 09:00");
+        assert_eq!(
+            crate::text::replies::when(&next, friday_evening),
+            "Monday 09:00"
+        );
         let early = utc("2026-12-01T06:00:00Z");
-        assert_eq!(describe(&next_open(&h, early).unwrap(), early), "09:00");
+        assert_eq!(
+            crate::text::replies::when(&next_open(&h, early).unwrap(), early),
+            "09:00"
+        );
         assert_eq!(next_open(&BusinessHours::default(), early), None);
     }
 

@@ -1,17 +1,19 @@
 //! Assembles an [`Agent`] from the configuration: back ends, tools, the Brain chain
-//! (primary → fallback → offline) and memory.
+//! (primary → fallback → offline), memory, the LLM budget and live events.
 
 use std::sync::Arc;
 
 use redis::aio::ConnectionManager;
 use sqlx::PgPool;
 
-use super::Agent;
+use super::{Agent, TurnSettings};
 use crate::brain::chain::BrainChain;
 use crate::brain::offline::OfflineBrain;
 use crate::brain::{endpoint_brain, Brain};
 use crate::config::{Config, RedisConfig};
+use crate::events::{EventSink, Live};
 use crate::kb::search::Retriever;
+use crate::limits::Budget;
 use crate::memory::Memory;
 use crate::tools::{Lockout, ToolSettings, Toolbox};
 use frontdesk_embed::Embedder;
@@ -37,11 +39,14 @@ pub async fn connect_redis(config: &RedisConfig) -> Result<ConnectionManager, re
 }
 
 impl Agent {
+    /// The agent `config` describes; live events go to `events` (the event bus in
+    /// agentd and `agentctl ask`, [`crate::events::NoEvents`] where nobody listens).
     pub async fn from_config(
         config: &Config,
         pool: PgPool,
         embedder: Embedder,
         redis: ConnectionManager,
+        events: Arc<dyn EventSink>,
     ) -> Result<Self, BuildError> {
         let orders = crate::orders::order_backend(&config.orders, pool.clone())?;
         let tickets = crate::tickets::ticket_backend(&config.tickets, pool.clone())?;
@@ -65,31 +70,57 @@ impl Agent {
                 stale_after_days: config.retrieval.stale_after_days,
             },
         );
-        let mut brains: Vec<Arc<dyn Brain>> = Vec::new();
-        for (slot, endpoint) in [
-            ("primary", &config.llm.primary),
-            ("fallback", &config.llm.fallback),
-        ] {
-            let brain = endpoint_brain(endpoint).map_err(|e| BuildError::Llm {
-                slot,
-                message: e.to_string(),
-            })?;
-            brains.extend(brain);
-        }
-        brains.push(Arc::new(OfflineBrain::new(embedder).await?));
-        let chain = BrainChain::new(brains, config.llm.prices.clone(), pool.clone());
+        let brains = brain_chain(config, pool.clone(), embedder).await?;
         let memory = Memory::new(
-            redis,
+            redis.clone(),
             prefix,
             config.agent.memory_turns,
             config.agent.memory_ttl_secs,
         );
-        Ok(Agent::new(
+        let budget = Budget::new(
+            redis,
+            prefix,
+            config.limits.session_max_tokens,
+            config.limits.session_max_cost_usd,
+        );
+        let display_names = config
+            .auth
+            .admin_tokens
+            .iter()
+            .filter_map(|(name, t)| Some((name.clone(), t.display_name.clone()?)))
+            .collect();
+        Ok(Agent {
             pool,
-            Arc::new(tools),
-            chain,
+            tools: Arc::new(tools),
+            brains,
             memory,
-            config.agent.clone(),
-        ))
+            config: config.agent.clone(),
+            settings: TurnSettings {
+                max_message_chars: config.server.max_message_chars,
+            },
+            budget: Some(budget),
+            live: Live::new(events, display_names),
+        })
     }
+}
+
+/// Primary → fallback → offline, as configured.
+async fn brain_chain(
+    config: &Config,
+    pool: PgPool,
+    embedder: Embedder,
+) -> Result<BrainChain, BuildError> {
+    let mut brains: Vec<Arc<dyn Brain>> = Vec::new();
+    for (slot, endpoint) in [
+        ("primary", &config.llm.primary),
+        ("fallback", &config.llm.fallback),
+    ] {
+        let brain = endpoint_brain(endpoint).map_err(|e| BuildError::Llm {
+            slot,
+            message: e.to_string(),
+        })?;
+        brains.extend(brain);
+    }
+    brains.push(Arc::new(OfflineBrain::new(embedder).await?));
+    Ok(BrainChain::new(brains, config.llm.prices.clone(), pool))
 }

@@ -7,6 +7,7 @@ use uuid::Uuid;
 use super::trace::Transition;
 use crate::brain::chain::BrainAttempt;
 use crate::kb::Citation;
+use crate::tools::ToolRun;
 
 pub use frontdesk_api::Outcome;
 
@@ -19,6 +20,17 @@ pub struct ToolCallSummary {
     pub attempts: u32,
 }
 
+impl ToolCallSummary {
+    pub fn of(run: &ToolRun) -> Self {
+        Self {
+            tool: run.tool.clone(),
+            outcome: run.outcome.as_str(),
+            latency_ms: run.latency_ms,
+            attempts: run.attempts,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct TurnResult {
     pub thread_id: Uuid,
@@ -29,6 +41,8 @@ pub struct TurnResult {
     pub citations: Vec<Citation>,
     pub outcome: Outcome,
     pub thread_status: ThreadStatus,
+    /// Place in the queue while the thread waits for a person.
+    pub queue_position: Option<i64>,
     pub ticket_number: Option<i64>,
     pub tool_calls: Vec<ToolCallSummary>,
     pub trace: Vec<Transition>,

@@ -1,93 +1,61 @@
 //! What each tool does once its arguments are valid.
 
-use serde_json::{json, Value};
+use frontdesk_api::Channel;
 
-use super::input::{self, CreateTicketInput, GetOrderInput, HandoffInput, SearchKbInput};
-use super::{ToolContext, Toolbox, CREATE_TICKET, GET_ORDER, HANDOFF_HUMAN, SEARCH_KB};
+use super::{ToolContext, Toolbox};
 use crate::kb::search::{SearchMode, SearchRequest};
-use crate::orders::Order;
 use crate::tickets::NewTicket;
-
-/// Validated arguments of one of the four tools.
-#[derive(Debug, Clone)]
-pub enum Parsed {
-    SearchKb(SearchKbInput),
-    GetOrder(GetOrderInput),
-    CreateTicket(CreateTicketInput),
-    Handoff(HandoffInput),
-}
-
-impl Parsed {
-    pub fn parse(tool: &str, arguments: &str) -> Result<Self, String> {
-        match tool {
-            SEARCH_KB => {
-                let i: SearchKbInput = input::parse(tool, arguments)?;
-                input::check_search(&i)?;
-                Ok(Self::SearchKb(i))
-            }
-            GET_ORDER => Ok(Self::GetOrder(input::parse(tool, arguments)?)),
-            CREATE_TICKET => {
-                let i: CreateTicketInput = input::parse(tool, arguments)?;
-                input::check_ticket(&i)?;
-                Ok(Self::CreateTicket(i))
-            }
-            HANDOFF_HUMAN => {
-                let i: HandoffInput = input::parse(tool, arguments)?;
-                input::check_handoff(&i)?;
-                Ok(Self::Handoff(i))
-            }
-            other => Err(format!("there is no tool named `{other}`")),
-        }
-    }
-}
-
-/// The same words for "no such order" and "not yours": nothing to learn from the difference.
-pub const ORDER_NOT_FOUND: &str = "No order matches that order number and email address.";
+use crate::tool_api::{
+    CreateTicketInput, GetOrderInput, HandoffInput, HandoffResult, OrderLookup, Passage,
+    SearchKbInput, SearchResult, Slot, TicketResult, ToolInput, ToolResult,
+};
 
 pub async fn execute(
     tb: &Toolbox,
     ctx: &ToolContext<'_>,
-    parsed: &Parsed,
-) -> Result<Value, String> {
-    match parsed {
-        Parsed::SearchKb(i) => search_kb(tb, ctx, i).await,
-        Parsed::GetOrder(i) => get_order(tb, ctx, i).await,
-        Parsed::CreateTicket(i) => create_ticket(tb, ctx, i).await,
-        Parsed::Handoff(i) => handoff(tb, ctx, i).await,
+    input: &ToolInput,
+) -> Result<ToolResult, String> {
+    match input {
+        ToolInput::SearchKb(i) => search_kb(tb, ctx.channel, i).await.map(ToolResult::Search),
+        ToolInput::GetOrder(i) => get_order(tb, ctx, i).await.map(ToolResult::Order),
+        ToolInput::CreateTicket(i) => create_ticket(tb, ctx, i).await.map(ToolResult::Ticket),
+        ToolInput::Handoff(i) => handoff(tb, ctx, i).await.map(ToolResult::Handoff),
     }
 }
 
 async fn search_kb(
     tb: &Toolbox,
-    ctx: &ToolContext<'_>,
+    channel: Channel,
     i: &SearchKbInput,
-) -> Result<Value, String> {
+) -> Result<SearchResult, String> {
     let hits = tb
         .retriever
         .search(&SearchRequest {
             query: &i.query,
             top_k: i.top_k as usize,
-            channel: Some(ctx.channel),
+            channel: Some(channel),
             mode: SearchMode::Hybrid,
         })
         .await
         .map_err(|e| e.to_string())?;
-    let results: Vec<Value> = hits
+    let results = hits
         .into_iter()
-        .map(|h| {
-            let mut v = serde_json::to_value(&h.citation).unwrap_or_default();
-            v["content"] = json!(h.content);
-            v
+        .map(|h| Passage {
+            citation: h.citation,
+            content: h.content,
         })
         .collect();
-    Ok(json!({ "results": results }))
+    Ok(SearchResult { results })
 }
 
+/// Identity comes from the session: a verified customer sees the orders of their own
+/// e-mail; an anonymous visitor must name both the order and its e-mail, and each
+/// miss counts towards the look-up lockout.
 async fn get_order(
     tb: &Toolbox,
     ctx: &ToolContext<'_>,
     i: &GetOrderInput,
-) -> Result<Value, String> {
+) -> Result<OrderLookup, String> {
     let order_id = i
         .order_id
         .as_deref()
@@ -99,26 +67,19 @@ async fn get_order(
         .clone()
         .or_else(|| i.email.as_deref().map(|e| e.trim().to_lowercase()))
         .filter(|e| !e.is_empty());
-    let locked = tb
+    let limiter = |e: redis::RedisError| format!("lookup limiter unavailable: {e}");
+    if tb
         .lockout
         .is_locked(ctx.identity, email.as_deref())
         .await
-        .map_err(|e| format!("lookup limiter unavailable: {e}"))?;
-    if locked {
-        return Ok(json!({
-            "found": false,
-            "locked": true,
-            "message": "Too many unsuccessful order look-ups. Please try again later or ask for a person."
-        }));
+        .map_err(limiter)?
+    {
+        return Ok(OrderLookup::Locked);
     }
     match (order_id, email) {
         (None, Some(email)) if verified.is_some() => {
-            let orders = tb
-                .orders
-                .recent_for_email(&email, 3)
-                .await
-                .map_err(|e| e.to_string())?;
-            Ok(found(orders))
+            let orders = tb.orders.recent_for_email(&email, 3).await;
+            Ok(found(orders.map_err(|e| e.to_string())?))
         }
         (Some(order_id), Some(email)) => {
             let order = tb.orders.find(&order_id).await.map_err(|e| e.to_string())?;
@@ -129,41 +90,38 @@ async fn get_order(
                         tb.lockout
                             .record_failure(ctx.identity, Some(&email))
                             .await
-                            .map_err(|e| format!("lookup limiter unavailable: {e}"))?;
+                            .map_err(limiter)?;
                     }
-                    Ok(json!({ "found": false, "message": ORDER_NOT_FOUND }))
+                    Ok(OrderLookup::NotFound)
                 }
             }
         }
         (order_id, email) => {
             let mut need = Vec::new();
             if order_id.is_none() {
-                need.push("order_id");
+                need.push(Slot::OrderId);
             }
             if email.is_none() {
-                need.push("email");
+                need.push(Slot::Email);
             }
-            Ok(json!({
-                "found": false,
-                "need": need,
-                "message": "To look up an order I need the order number and the email address it was placed with."
-            }))
+            Ok(OrderLookup::Need(need))
         }
     }
 }
 
-fn found(orders: Vec<Order>) -> Value {
+fn found(orders: Vec<crate::orders::Order>) -> OrderLookup {
     if orders.is_empty() {
-        return json!({ "found": false, "message": ORDER_NOT_FOUND });
+        OrderLookup::NotFound
+    } else {
+        OrderLookup::Found(orders)
     }
-    json!({ "found": true, "orders": orders })
 }
 
 async fn create_ticket(
     tb: &Toolbox,
     ctx: &ToolContext<'_>,
     i: &CreateTicketInput,
-) -> Result<Value, String> {
+) -> Result<TicketResult, String> {
     let email = ctx
         .identity
         .verified_email()
@@ -181,14 +139,18 @@ async fn create_ticket(
         })
         .await
         .map_err(|e| e.to_string())?;
-    Ok(json!({
-        "ticket_number": ticket.number,
-        "created": ticket.created,
-        "status": ticket.status,
-    }))
+    Ok(TicketResult {
+        ticket_number: ticket.number,
+        created: ticket.created,
+        status: ticket.status,
+    })
 }
 
-async fn handoff(tb: &Toolbox, ctx: &ToolContext<'_>, i: &HandoffInput) -> Result<Value, String> {
+async fn handoff(
+    tb: &Toolbox,
+    ctx: &ToolContext<'_>,
+    i: &HandoffInput,
+) -> Result<HandoffResult, String> {
     let h = tb
         .hand_off(
             ctx.thread_id,
@@ -198,19 +160,13 @@ async fn handoff(tb: &Toolbox, ctx: &ToolContext<'_>, i: &HandoffInput) -> Resul
             ctx.identity.verified_email(),
         )
         .await?;
-    let mut value = json!({
-        "queued": true,
-        "status": h.status,
-        "after_hours": h.after_hours,
-        "message": h.message,
-    });
-    if h.queued_now {
-        value["position"] = json!(h.position);
-    } else {
-        value["already_waiting"] = json!(true);
-    }
-    if let Some(n) = h.ticket_number {
-        value["ticket_number"] = json!(n);
-    }
-    Ok(value)
+    Ok(HandoffResult {
+        queued: true,
+        status: h.status,
+        after_hours: h.after_hours,
+        message: h.message,
+        position: h.queued_now.then_some(h.position).flatten(),
+        already_waiting: !h.queued_now,
+        ticket_number: h.ticket_number,
+    })
 }

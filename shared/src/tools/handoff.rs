@@ -1,16 +1,18 @@
 //! Handing a conversation to a person (the `handoff_human` tool and the widget's
 //! button share this): the request with its summary and transcript excerpt, the move to
 //! `waiting_human`, and the truth about what happens next — the place in the queue and
-//! the usual wait, or, outside business hours, a ticket and an email follow-up.
+//! the usual wait, or, outside business hours, a ticket and an email follow-up. The
+//! words are `text::replies::handoff`'s; this file only finds the facts.
 
 use chrono::Utc;
-use frontdesk_api::ThreadStatus;
+use frontdesk_api::{Priority, ThreadStatus};
 use uuid::Uuid;
 
 use super::Toolbox;
-use crate::handoff::ownership::{self, Actor, NewRequest};
+use crate::handoff::ownership::{self, Actor, NewRequest, Owner};
 use crate::handoff::{hours, summary};
-use crate::tickets::{NewTicket, Priority};
+use crate::text::replies::{self, HandoffNews};
+use crate::tickets::NewTicket;
 
 /// What a handoff request did, and what to tell the customer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,87 +49,45 @@ impl Toolbox {
         let now = Utc::now();
         let after_hours = !hours::is_open(&config.hours, now);
         let queue = config.default_queue.as_str();
-        let owner = ownership::request(
-            &self.pool,
-            thread_id,
-            &NewRequest {
-                queue,
-                reason,
-                summary: &summary,
-                transcript_excerpt: &frontdesk_redact::pii::mask(transcript_excerpt),
-                requested_by: &requested_by,
-                sla_secs: config.wait_sla_secs(queue),
-                after_hours,
-            },
-        )
-        .await
-        .map_err(|e| e.to_string())?;
-        let waiting = owner.status == ThreadStatus::WaitingHuman;
-        let position = if waiting {
-            Some(
-                crate::threads::queue_position(&self.pool, thread_id)
-                    .await
-                    .map_err(|e| e.to_string())?,
-            )
-        } else {
-            None
+        let request = NewRequest {
+            queue,
+            reason,
+            summary: &summary,
+            transcript_excerpt: &frontdesk_redact::pii::mask(transcript_excerpt),
+            requested_by: &requested_by,
+            sla_secs: config.wait_sla_secs(queue),
+            after_hours,
         };
-        let expected_wait_secs = if waiting {
-            self.median_wait(queue).await
-        } else {
-            None
-        };
+        let owner = ownership::request(&self.pool, thread_id, &request)
+            .await
+            .map_err(|e| e.to_string())?;
+        let (position, expected_wait_secs) = self.place_in_queue(&owner, queue).await?;
+        // where to follow up: the verified address, else one the customer typed
         let email = email.map(str::to_string).or_else(|| {
             messages
                 .iter()
                 .rev()
                 .filter(|m| m.role == "user")
-                .find_map(|m| frontdesk_redact::email::find_email(&m.content))
+                .find_map(|m| crate::text::slots::email(&m.content))
         });
-        let mut ticket_number = None;
-        if owner.changed && after_hours {
-            let ticket = NewTicket {
-                thread_id: Some(thread_id),
-                reason: "after_hours_handoff".into(),
-                email: email.clone(),
-                subject: "Follow up: the customer asked for a person outside business hours".into(),
-                body: summary.clone(),
-                priority: Priority::Normal,
-            };
-            match self.open_ticket(&ticket).await {
-                Ok(t) => {
-                    ticket_number = Some(t.number);
-                    let _ = ownership::note_ticket(&self.pool, thread_id, t.number).await;
-                }
-                Err(error) => tracing::error!(%error, "could not open the after-hours ticket"),
-            }
-        }
-        let message = if owner.status == ThreadStatus::Human {
-            "A member of our team is already looking after this conversation and will reply here."
-                .to_string()
-        } else if after_hours && owner.changed {
-            let back = hours::next_open(&config.hours, now)
-                .map(|at| format!(" — we're back {}", hours::describe(&at, now)))
-                .unwrap_or_default();
-            let follow_up = match (ticket_number, email.is_some()) {
-                (Some(n), true) => format!(" I've opened ticket #{n}, and we'll reply to you by email."),
-                (Some(n), false) => format!(
-                    " I've opened ticket #{n}; leave your email address here and we'll reply to you by email."
-                ),
-                (None, _) => " Leave your email address here and we'll reply to you by email.".to_string(),
-            };
-            format!("Our team is offline right now{back}.{follow_up}")
+        let ticket_number = if owner.changed && after_hours {
+            self.after_hours_ticket(thread_id, email.clone(), &summary)
+                .await
         } else {
-            let wait = expected_wait_secs
-                .map(|s| format!(" (usually about {} min)", (s + 59) / 60))
-                .unwrap_or_default();
-            match position {
-                Some(1) | None => format!(
-                    "I've asked a member of our team to take over. You're next in the queue{wait}; they'll reply right here."
-                ),
-                Some(p) => format!(
-                    "I've asked a member of our team to take over. You're number {p} in the queue{wait}; they'll reply right here."
-                ),
+            None
+        };
+        let news = if owner.status == ThreadStatus::Human {
+            HandoffNews::AlreadyWithPerson
+        } else if after_hours && owner.changed {
+            HandoffNews::AfterHours {
+                back: hours::next_open(&config.hours, now),
+                ticket: ticket_number,
+                has_email: email.is_some(),
+            }
+        } else {
+            HandoffNews::Queued {
+                position,
+                usual_wait_secs: expected_wait_secs,
             }
         };
         Ok(HandoffOutcome {
@@ -137,8 +97,50 @@ impl Toolbox {
             expected_wait_secs,
             after_hours,
             ticket_number,
-            message,
+            message: replies::handoff(news, now),
         })
+    }
+
+    /// The place in the queue and the usual wait, while the thread waits.
+    async fn place_in_queue(
+        &self,
+        owner: &Owner,
+        queue: &str,
+    ) -> Result<(Option<i64>, Option<i64>), String> {
+        if owner.status != ThreadStatus::WaitingHuman {
+            return Ok((None, None));
+        }
+        let position = crate::threads::queue_position(&self.pool, owner.thread_id)
+            .await
+            .map_err(|e| e.to_string())?;
+        Ok((Some(position), self.median_wait(queue).await))
+    }
+
+    /// Opens the follow-up ticket of a handoff nobody can take now.
+    async fn after_hours_ticket(
+        &self,
+        thread_id: Uuid,
+        email: Option<String>,
+        summary: &str,
+    ) -> Option<i64> {
+        let ticket = NewTicket {
+            thread_id: Some(thread_id),
+            reason: "after_hours_handoff".into(),
+            email,
+            subject: "Follow up: the customer asked for a person outside business hours".into(),
+            body: summary.to_string(),
+            priority: Priority::Normal,
+        };
+        match self.open_ticket(&ticket).await {
+            Ok(t) => {
+                let _ = ownership::note_ticket(&self.pool, thread_id, t.number).await;
+                Some(t.number)
+            }
+            Err(error) => {
+                tracing::error!(%error, "could not open the after-hours ticket");
+                None
+            }
+        }
     }
 
     /// The median time from request to claim over the queue's last 20 claims (a week).

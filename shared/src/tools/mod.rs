@@ -8,36 +8,29 @@
 mod breaker;
 mod exec;
 mod handoff;
-pub mod input;
 mod lockout;
 mod record;
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use frontdesk_api::Channel;
-use schemars::JsonSchema;
+use frontdesk_api::{Backoff, Channel};
 use serde::Serialize;
 use sqlx::PgPool;
 use uuid::Uuid;
 
+pub use crate::text::replies::ORDER_NOT_FOUND;
+pub use crate::tool_api::all_specs;
 pub use breaker::{BreakerState, Breakers};
-pub use exec::ORDER_NOT_FOUND;
 pub use handoff::HandoffOutcome;
 pub use lockout::Lockout;
 
-use crate::brain::{ToolCall, ToolSpec};
 use crate::config::{AgentConfig, HandoffConfig};
 use crate::identity::Identity;
 use crate::kb::search::Retriever;
 use crate::orders::OrderBackend;
 use crate::tickets::TicketBackend;
-
-pub const SEARCH_KB: &str = "search_kb";
-pub const GET_ORDER: &str = "get_order";
-pub const CREATE_TICKET: &str = "create_ticket";
-pub const HANDOFF_HUMAN: &str = "handoff_human";
-pub const ALL: [&str; 4] = [SEARCH_KB, GET_ORDER, CREATE_TICKET, HANDOFF_HUMAN];
+use crate::tool_api::{ToolCall, ToolInput, ToolName, ToolResult, ToolSpec};
 
 /// Who the tools act for.
 #[derive(Debug, Clone)]
@@ -80,13 +73,14 @@ impl ToolOutcome {
 }
 
 /// One executed (or refused) tool call.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct ToolRun {
     pub call_id: String,
+    /// The name as the Brain wrote it.
     pub tool: String,
     pub outcome: ToolOutcome,
-    /// The result as JSON (for `Ok`), or `{"error": "..."}`.
-    pub result: serde_json::Value,
+    /// The result (for `Ok`), or [`ToolResult::Error`] saying what went wrong.
+    pub result: ToolResult,
     pub latency_ms: u64,
     pub attempts: u32,
 }
@@ -94,7 +88,16 @@ pub struct ToolRun {
 impl ToolRun {
     /// The text handed back to the Brain.
     pub fn content(&self) -> String {
-        self.result.to_string()
+        self.result.content()
+    }
+
+    /// The tool, when the Brain named one that exists.
+    pub fn name(&self) -> Option<ToolName> {
+        ToolName::find(&self.tool)
+    }
+
+    pub fn succeeded(&self) -> bool {
+        self.outcome == ToolOutcome::Ok
     }
 }
 
@@ -196,9 +199,10 @@ impl Toolbox {
     /// The specs offered to the Brain; `search_kb` only while the index is usable.
     pub async fn specs(&self) -> Vec<ToolSpec> {
         let kb_ok = self.kb_unavailable().await.is_none();
-        all_specs()
+        ToolName::ALL
             .into_iter()
-            .filter(|s| kb_ok || s.name != SEARCH_KB)
+            .filter(|t| kb_ok || *t != ToolName::SearchKb)
+            .map(ToolName::spec)
             .collect()
     }
 
@@ -214,10 +218,7 @@ impl Toolbox {
             latency_ms: started.elapsed().as_millis() as u64,
             attempts,
         };
-        let tool = ALL
-            .into_iter()
-            .find(|n| *n == call.name)
-            .unwrap_or("unknown");
+        let tool = call.tool().map_or("unknown", ToolName::as_str);
         metrics::counter!("frontdesk_tool_calls_total", "tool" => tool, "outcome" => outcome.as_str())
             .increment(1);
         metrics::histogram!("frontdesk_tool_duration_seconds", "tool" => tool)
@@ -228,101 +229,77 @@ impl Toolbox {
         run
     }
 
+    /// Checks the call, then runs it with the timeout, the retries and the breaker.
     async fn dispatch(
         &self,
         ctx: &ToolContext<'_>,
         call: &ToolCall,
-    ) -> (ToolOutcome, serde_json::Value, u32) {
-        let Some(name) = ALL.into_iter().find(|n| *n == call.name) else {
+    ) -> (ToolOutcome, ToolResult, u32) {
+        let Some(tool) = call.tool() else {
+            let names: Vec<&str> = ToolName::ALL.iter().map(|t| t.as_str()).collect();
             let message = format!(
                 "there is no tool named `{}`; the tools are: {}",
                 call.name,
-                ALL.join(", ")
+                names.join(", ")
             );
-            return (ToolOutcome::Unknown, error_json(&message), 0);
+            return (ToolOutcome::Unknown, ToolResult::Error(message), 0);
         };
-        let parsed = match exec::Parsed::parse(name, &call.arguments) {
-            Ok(p) => p,
-            Err(message) => return (ToolOutcome::Invalid, error_json(&message), 0),
+        let input = match ToolInput::parse(tool, &call.arguments) {
+            Ok(input) => input,
+            Err(message) => return (ToolOutcome::Invalid, ToolResult::Error(message), 0),
         };
-        if name == SEARCH_KB {
+        if tool == ToolName::SearchKb {
             if let Some(reason) = self.kb_unavailable().await {
-                return (
-                    ToolOutcome::Disabled,
-                    error_json(&format!("search_kb is disabled: {reason}")),
-                    0,
-                );
+                let message = format!("search_kb is disabled: {reason}");
+                return (ToolOutcome::Disabled, ToolResult::Error(message), 0);
             }
         }
-        if self.breakers.is_open(name) {
-            return (
-                ToolOutcome::CircuitOpen,
-                error_json(&format!("{name} is temporarily unavailable")),
-                0,
-            );
+        if self.breakers.is_open(tool.as_str()) {
+            let message = format!("{tool} is temporarily unavailable");
+            return (ToolOutcome::CircuitOpen, ToolResult::Error(message), 0);
         }
+        self.with_retries(ctx, tool, &input).await
+    }
+
+    /// Runs the tool under its timeout, retrying failures with backoff; opens the
+    /// tool's breaker when they persist.
+    async fn with_retries(
+        &self,
+        ctx: &ToolContext<'_>,
+        tool: ToolName,
+        input: &ToolInput,
+    ) -> (ToolOutcome, ToolResult, u32) {
         let timeout = Duration::from_millis(self.config.tool_timeout_ms);
-        let backoff = [Duration::from_millis(200), Duration::from_millis(400)];
         let mut attempts = 0;
         let last = loop {
             attempts += 1;
-            let failure =
-                match tokio::time::timeout(timeout, exec::execute(self, ctx, &parsed)).await {
-                    Ok(Ok(value)) => return (ToolOutcome::Ok, value, attempts),
-                    Ok(Err(message)) => (ToolOutcome::Error, error_json(&message)),
-                    Err(_) => (
-                        ToolOutcome::Timeout,
-                        error_json(&format!("{name} did not answer within {timeout:?}")),
-                    ),
-                };
-            match backoff.get(attempts as usize - 1) {
-                Some(wait) => tokio::time::sleep(*wait).await,
-                None => break failure,
+            let failure = match tokio::time::timeout(timeout, exec::execute(self, ctx, input)).await
+            {
+                Ok(Ok(result)) => return (ToolOutcome::Ok, result, attempts),
+                Ok(Err(message)) => (ToolOutcome::Error, ToolResult::Error(message)),
+                Err(_) => (
+                    ToolOutcome::Timeout,
+                    ToolResult::Error(format!("{tool} did not answer within {timeout:?}")),
+                ),
+            };
+            if attempts > TOOL_RETRIES {
+                break failure;
             }
+            tokio::time::sleep(TOOL_BACKOFF.delay(attempts)).await;
         };
         tracing::warn!(
-            tool = name,
+            tool = tool.as_str(),
             attempts,
             "tool failed after retries; opening its circuit breaker"
         );
-        self.breakers
-            .trip(name, Duration::from_secs(self.config.breaker_open_secs));
+        self.breakers.trip(
+            tool.as_str(),
+            Duration::from_secs(self.config.breaker_open_secs),
+        );
         (last.0, last.1, attempts)
     }
 }
 
-/// Every tool's spec, whether offered right now or not.
-pub fn all_specs() -> Vec<ToolSpec> {
-    vec![
-        spec::<input::SearchKbInput>(
-            SEARCH_KB,
-            "Search the shop's help centre and product pages. Returns passages with title and URL to cite.",
-        ),
-        spec::<input::GetOrderInput>(
-            GET_ORDER,
-            "Look up an order's status, items and tracking. Anonymous customers must give both the order number and the order's email.",
-        ),
-        spec::<input::CreateTicketInput>(
-            CREATE_TICKET,
-            "Open a support ticket so the team follows up by email.",
-        ),
-        spec::<input::HandoffInput>(HANDOFF_HUMAN, "Hand the conversation to a human support agent."),
-    ]
-}
-
-fn spec<T: JsonSchema>(name: &str, description: &str) -> ToolSpec {
-    let mut parameters = serde_json::to_value(schemars::schema_for!(T)).unwrap_or_default();
-    if let Some(obj) = parameters.as_object_mut() {
-        obj.remove("$schema");
-        obj.remove("title");
-    }
-    ToolSpec {
-        name: name.to_string(),
-        description: description.to_string(),
-        parameters,
-    }
-}
-
-fn error_json(message: &str) -> serde_json::Value {
-    serde_json::json!({ "error": message })
-}
+/// Retries after a failed tool call, 200 ms then 400 ms apart.
+const TOOL_RETRIES: u32 = 2;
+const TOOL_BACKOFF: Backoff = Backoff::new(Duration::from_millis(200), Duration::from_millis(400));

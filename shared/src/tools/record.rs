@@ -3,8 +3,8 @@
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use super::{ToolOutcome, ToolRun};
-use crate::brain::ToolCall;
+use super::ToolRun;
+use crate::tool_api::ToolCall;
 
 pub async fn tool_call(
     pool: &PgPool,
@@ -23,47 +23,10 @@ pub async fn tool_call(
     .bind(thread_id)
     .bind(&call.name)
     .bind(arguments)
-    .bind(summary(run))
+    .bind(run.result.summary())
     .bind(run.outcome.as_str())
     .bind(run.latency_ms.min(i32::MAX as u64) as i32)
     .execute(pool)
     .await?;
     Ok(())
-}
-
-/// A short, PII-free description of the result.
-pub fn summary(run: &ToolRun) -> String {
-    let r = &run.result;
-    if run.outcome != ToolOutcome::Ok {
-        let error = r.get("error").and_then(|e| e.as_str()).unwrap_or("");
-        return frontdesk_redact::pii::mask(error)
-            .chars()
-            .take(200)
-            .collect();
-    }
-    if let Some(results) = r.get("results").and_then(|v| v.as_array()) {
-        let titles: Vec<&str> = results
-            .iter()
-            .filter_map(|h| h.get("title").and_then(|t| t.as_str()))
-            .collect();
-        return format!("{} passages: {}", results.len(), titles.join("; "));
-    }
-    if let Some(found) = r.get("found").and_then(|v| v.as_bool()) {
-        let n = r
-            .get("orders")
-            .and_then(|o| o.as_array())
-            .map_or(0, Vec::len);
-        return if found {
-            format!("found {n} order(s)")
-        } else {
-            "no matching order".into()
-        };
-    }
-    if let Some(number) = r.get("ticket_number") {
-        return format!("ticket #{number}");
-    }
-    if let Some(queued) = r.get("queued") {
-        return format!("handoff queued: {queued}");
-    }
-    String::new()
 }

@@ -309,8 +309,12 @@ impl Sent {
 /// Delay before the attempt after `attempt`: initial, doubled each time, capped.
 fn backoff_secs(config: &WebhooksConfig, attempt: u32) -> u64 {
     let base = config.initial_backoff_secs.max(1);
-    base.saturating_mul(1u64 << attempt.saturating_sub(1).min(20))
-        .min(config.max_backoff_secs.max(base))
+    frontdesk_api::Backoff::new(
+        std::time::Duration::from_secs(base),
+        std::time::Duration::from_secs(config.max_backoff_secs),
+    )
+    .delay(attempt)
+    .as_secs()
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use frontdesk::brain::offline::{slots, Route, Router};
+use frontdesk::brain::offline::{Route, Router};
+use frontdesk::text::slots;
 use serde::Deserialize;
 
 use crate::support;

@@ -47,7 +47,10 @@ impl TurnsArgs {
         let redis = connect_redis(&config.redis)
             .await
             .context("connecting to Redis")?;
-        let agent = Agent::from_config(&config, pool, embedder, redis).await?;
+        // live events are left out: they cost the same Redis round trips in every
+        // build, and a benchmark should not flood the console's queue
+        let events = std::sync::Arc::new(frontdesk::events::NoEvents);
+        let agent = Agent::from_config(&config, pool, embedder, redis, events).await?;
         let bar = output::progress(self.turns as u64, "turns", self.json);
         let mut latencies = Vec::with_capacity(self.turns);
         for n in 0..self.turns {

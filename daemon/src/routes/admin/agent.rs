@@ -10,6 +10,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use frontdesk::auth::Operator;
 use frontdesk::config::Role;
+use frontdesk::events::live::Posted;
 use frontdesk::events::Topic;
 use frontdesk::handoff::{Actor, Owner, OwnershipError, Refused};
 use frontdesk::tickets::{NewTicket, Priority};
@@ -83,7 +84,10 @@ async fn changed(state: &AppState, owner: &Owner) -> OwnershipView {
             }
             _ => None,
         };
-        crate::live::status_changed(state, owner.thread_id, status, position).await;
+        let assignee = owner.assignee.as_deref();
+        let live = state.agent.live();
+        live.status(owner.thread_id, status, position, assignee)
+            .await;
     }
     OwnershipView {
         thread_id: owner.thread_id,
@@ -229,22 +233,19 @@ pub async fn reply(
             .into(),
         ));
     }
-    let author = crate::routes::thread::display_name(&state, &operator.name);
+    let author = state.agent.live().display_name(&operator.name);
     let payload = serde_json::json!({ "author": author, "operator": operator.name });
     let message_id =
         frontdesk::threads::append(&state.pool, id, "human_agent", &text, None, Some(&payload))
             .await?;
-    crate::live::message_posted(
-        &state,
-        id,
-        message_id,
-        "human_agent",
-        &text,
-        &serde_json::json!([]),
-        Some(&author),
-        true,
-    )
-    .await;
+    let posted = Posted {
+        id: message_id,
+        role: "human_agent",
+        content: &text,
+        citations: &[],
+        author: Some(&author),
+    };
+    state.agent.live().message(id, posted).await;
     Ok(Json(PostedMessage {
         id: message_id,
         thread_id: id,
@@ -278,21 +279,18 @@ pub async fn note(
     frontdesk::threads::get(&state.pool, id)
         .await?
         .ok_or_else(ApiError::thread_not_found)?;
-    let author = crate::routes::thread::display_name(&state, &operator.name);
+    let author = state.agent.live().display_name(&operator.name);
     let payload = serde_json::json!({ "author": author, "operator": operator.name });
     let message_id =
         frontdesk::threads::append(&state.pool, id, "note", &text, None, Some(&payload)).await?;
-    crate::live::message_posted(
-        &state,
-        id,
-        message_id,
-        "note",
-        &text,
-        &serde_json::json!([]),
-        Some(&author),
-        false,
-    )
-    .await;
+    let posted = Posted {
+        id: message_id,
+        role: "note",
+        content: &text,
+        citations: &[],
+        author: Some(&author),
+    };
+    state.agent.live().message(id, posted).await;
     Ok(Json(PostedMessage {
         id: message_id,
         thread_id: id,
@@ -485,7 +483,7 @@ pub async fn typing(
     frontdesk::threads::get(&state.pool, id)
         .await?
         .ok_or_else(ApiError::thread_not_found)?;
-    let author = crate::routes::thread::display_name(&state, &operator.name);
-    crate::live::typing(&state, id, &author).await;
+    let author = state.agent.live().display_name(&operator.name);
+    state.agent.live().typing(id, &author).await;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -4,6 +4,7 @@ use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
 use frontdesk::config::Role;
+use frontdesk::tool_api::ToolName;
 use frontdesk_api::admin::{BreakerView, ToolView};
 use frontdesk_api::ErrorBody;
 
@@ -29,14 +30,11 @@ pub async fn list_tools(
     op.require(Role::Viewer)?;
     let tools = state.agent.tools();
     let offered = tools.specs().await;
-    let views = frontdesk::tools::all_specs()
+    let views = ToolName::ALL
         .into_iter()
-        .map(|spec| {
-            let name: &'static str = frontdesk::tools::ALL
-                .into_iter()
-                .find(|n| *n == spec.name)
-                .unwrap_or("unknown");
-            let b = tools.breakers().state(name);
+        .map(|tool| {
+            let spec = tool.spec();
+            let b = tools.breakers().state(tool.as_str());
             ToolView {
                 available: offered.iter().any(|o| o.name == spec.name),
                 name: spec.name,

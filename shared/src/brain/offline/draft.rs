@@ -2,43 +2,36 @@
 //! copied from a retrieved passage and cited "(See: Title)"; order answers are built
 //! from the order record's fields. Nothing is invented.
 
-use serde_json::Value;
-
 use frontdesk_embed::Embedder;
 
-/// The reply when a search found nothing relevant.
-pub const NOTHING_FOUND: &str = "I couldn't find that in our help centre. I can pass your question to a member of our team if you like — just say \"talk to a person\".";
-/// The reply to an abusive message.
-pub const NEUTRAL: &str = "I'm here to help with orders, products, shipping and returns. I've passed this conversation to our team, who will follow up.";
-/// The reply when a tool failed.
-pub const TOOL_FAILED: &str = "Sorry, I couldn't check that just now. Please try again in a moment, or ask for a person and our team will help.";
+use crate::orders::Order;
+use crate::text::replies::{self, NOTHING_FOUND, TOOL_FAILED};
+use crate::tool_api::{OrderLookup, Passage, ToolName, ToolResult};
 
-/// Drafts the reply from one tool's result.
+/// Drafts the reply from one tool's result, as the Brain was given it.
 pub async fn from_tool(
     embedder: &Embedder,
     question: &str,
-    tool: &str,
+    tool: ToolName,
     content: &str,
     is_error: bool,
 ) -> String {
-    let value: Value = serde_json::from_str(content).unwrap_or(Value::Null);
-    if is_error || value.get("error").is_some() {
-        return TOOL_FAILED.into();
-    }
-    if tool == crate::tools::SEARCH_KB {
-        knowledge(embedder, question, &value).await
-    } else {
-        from_tool_value(tool, &value)
+    match ToolResult::parse(tool, content) {
+        Ok(_) if is_error => TOOL_FAILED.into(),
+        Ok(ToolResult::Search(r)) => knowledge(embedder, question, &r.results).await,
+        Ok(result) => from_result(&result),
+        Err(_) => TOOL_FAILED.into(),
     }
 }
 
 /// Drafts from a result that needs no model (orders, tickets, handoffs).
-pub fn from_tool_value(tool: &str, value: &Value) -> String {
-    match tool {
-        crate::tools::GET_ORDER => order(value),
-        crate::tools::CREATE_TICKET => ticket(value),
-        crate::tools::HANDOFF_HUMAN => handoff(value),
-        _ => TOOL_FAILED.into(),
+pub fn from_result(result: &ToolResult) -> String {
+    match result {
+        ToolResult::Order(lookup) => order(lookup),
+        ToolResult::Ticket(t) => replies::ticket_opened(t.ticket_number),
+        // the handoff knows what happens next (queue, wait, business hours); say exactly that
+        ToolResult::Handoff(h) => h.message.clone(),
+        ToolResult::Search(_) | ToolResult::Error(_) => TOOL_FAILED.into(),
     }
 }
 
@@ -46,18 +39,18 @@ pub fn from_tool_value(tool: &str, value: &Value) -> String {
 /// the passage to count as an answer.
 const MIN_SENTENCE_SIMILARITY: f32 = 0.25;
 
-async fn knowledge(embedder: &Embedder, question: &str, value: &Value) -> String {
-    let results = value["results"].as_array().cloned().unwrap_or_default();
+async fn knowledge(embedder: &Embedder, question: &str, results: &[Passage]) -> String {
     // sentences of every retrieved passage, each with the passage it came from
     let mut sentences: Vec<(usize, String)> = Vec::new();
     // each sentence is scored with its section heading, which often states the question
     let mut scored_texts: Vec<String> = Vec::new();
     for (n, hit) in results.iter().enumerate() {
-        let content = hit["content"]
-            .as_str()
-            .or_else(|| hit["snippet"].as_str())
-            .unwrap_or("");
-        let section = hit["section"].as_str().unwrap_or("");
+        let content = if hit.content.is_empty() {
+            hit.citation.snippet.as_str()
+        } else {
+            hit.content.as_str()
+        };
+        let section = hit.citation.section.as_str();
         for sentence in split_sentences(content) {
             scored_texts.push(sentence.clone());
             scored_texts.push(if section.is_empty() {
@@ -119,9 +112,7 @@ async fn knowledge(embedder: &Embedder, question: &str, value: &Value) -> String
         .collect();
     picked.sort_unstable();
     let body: Vec<&str> = picked.iter().map(|i| sentences[*i].1.as_str()).collect();
-    let title = results[source]["title"]
-        .as_str()
-        .unwrap_or("our help centre");
+    let title = &results[source].citation.title;
     format!("{} (See: {title})", body.join(" "))
 }
 
@@ -165,55 +156,37 @@ fn split_sentences(text: &str) -> Vec<String> {
     out
 }
 
-fn order(value: &Value) -> String {
-    if value["found"].as_bool() == Some(true) {
-        let orders = value["orders"].as_array().cloned().unwrap_or_default();
-        let lines: Vec<String> = orders.iter().map(describe_order).collect();
-        return lines.join("\n");
+fn order(lookup: &OrderLookup) -> String {
+    match lookup {
+        OrderLookup::Found(orders) => orders
+            .iter()
+            .map(describe_order)
+            .collect::<Vec<_>>()
+            .join("\n"),
+        OrderLookup::Need(_) => replies::ASK_ORDER_DETAILS.into(),
+        OrderLookup::Locked => replies::ORDER_LOCKED.into(),
+        OrderLookup::NotFound => format!(
+            "{} Please check both and try again.",
+            replies::ORDER_NOT_FOUND
+        ),
     }
-    if value.get("need").is_some() {
-        return "I can check that for you. Please send me your order number and the email address you used for the order.".into();
-    }
-    value["message"]
-        .as_str()
-        .unwrap_or(crate::tools::ORDER_NOT_FOUND)
-        .to_string()
-        + if value.get("locked").is_some() {
-            ""
-        } else {
-            " Please check both and try again."
-        }
 }
 
-fn describe_order(o: &Value) -> String {
-    let id = o["order_id"].as_str().unwrap_or("?");
-    let status = o["status"]
-        .as_str()
-        .unwrap_or("unknown")
-        .replace(['-', '_'], " ");
-    let mut s = format!("Order #{id} is {status}.");
-    let items: Vec<String> = o["items"]
-        .as_array()
-        .map(|items| {
-            items
-                .iter()
-                .map(|i| {
-                    format!(
-                        "{} × {}",
-                        i["quantity"].as_u64().unwrap_or(1),
-                        i["name"].as_str().unwrap_or("item")
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+fn describe_order(o: &Order) -> String {
+    let status = o.status.replace(['-', '_'], " ");
+    let mut s = format!("Order #{} is {status}.", o.order_id);
+    let items: Vec<String> = o
+        .items
+        .iter()
+        .map(|i| format!("{} × {}", i.quantity, i.name))
+        .collect();
     if !items.is_empty() {
         s.push_str(&format!(" It contains {}.", items.join(", ")));
     }
-    match (o["carrier"].as_str(), o["tracking_number"].as_str()) {
+    match (&o.carrier, &o.tracking_number) {
         (Some(carrier), Some(number)) => {
             s.push_str(&format!(" It's with {carrier}, tracking number {number}"));
-            if let Some(url) = o["tracking_url"].as_str() {
+            if let Some(url) = &o.tracking_url {
                 s.push_str(&format!(" — track it here: {url}"));
             }
             s.push('.');
@@ -222,25 +195,6 @@ fn describe_order(o: &Value) -> String {
         _ => {}
     }
     s
-}
-
-fn ticket(value: &Value) -> String {
-    match value["ticket_number"].as_i64() {
-        Some(n) => format!("I've opened ticket #{n} for you. Our team will follow up by email."),
-        None => TOOL_FAILED.into(),
-    }
-}
-
-fn handoff(value: &Value) -> String {
-    // the handoff knows what happens next (queue, wait, business hours); say exactly that
-    if let Some(message) = value["message"].as_str().filter(|m| !m.is_empty()) {
-        return message.to_string();
-    }
-    match value["position"].as_i64() {
-        Some(1) => "I've asked a member of our team to take over. You're next in the queue; they'll reply right here.".into(),
-        Some(p) => format!("I've asked a member of our team to take over. You're number {p} in the queue; they'll reply right here."),
-        None => "A member of our team has been asked to take over and will reply right here.".into(),
-    }
 }
 
 #[cfg(test)]
@@ -271,9 +225,18 @@ mod tests {
 
     #[test]
     fn order_with_tracking() {
-        let v = serde_json::json!({"found": true, "orders": [{"order_id": "1042", "status": "shipped",
-            "items": [{"name": "Classic Kettle", "quantity": 1}], "carrier": "DHL",
-            "tracking_number": "JD0001", "tracking_url": "https://t.example/JD0001"}]});
-        assert_eq!(order(&v), "Order #1042 is shipped. It contains 1 × Classic Kettle. It's with DHL, tracking number JD0001 — track it here: https://t.example/JD0001.");
+        let order: Order = serde_json::from_value(serde_json::json!({
+            "order_id": "1042", "email": "ann@example.com", "status": "shipped",
+            "items": [{"sku": "K1", "name": "Classic Kettle", "quantity": 1, "price": "49.00"}],
+            "total": "49.00", "currency": "EUR", "carrier": "DHL",
+            "tracking_number": "JD0001", "tracking_url": "https://t.example/JD0001",
+            "created_at": "2026-11-20T10:00:00Z", "updated_at": "2026-11-21T10:00:00Z"
+        }))
+        .unwrap();
+        assert_eq!(order_text(&OrderLookup::Found(vec![order])), "Order #1042 is shipped. It contains 1 × Classic Kettle. It's with DHL, tracking number JD0001 — track it here: https://t.example/JD0001.");
+    }
+
+    fn order_text(lookup: &OrderLookup) -> String {
+        order(lookup)
     }
 }

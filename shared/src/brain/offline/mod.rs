@@ -4,17 +4,18 @@
 
 pub mod draft;
 pub mod router;
-pub mod slots;
-
-use serde_json::json;
 
 pub use router::{Route, Router, Routing};
 
 use super::{Brain, BrainError, BrainReply, BrainRequest, ChatItem, Purpose, ToolCall};
-use crate::tools::{CREATE_TICKET, GET_ORDER, HANDOFF_HUMAN, SEARCH_KB};
+use crate::text::{replies, slots};
+use crate::tool_api::{CreateTicketInput, GetOrderInput, HandoffInput, SearchKbInput, ToolName};
+use frontdesk_api::Priority;
 use frontdesk_embed::Embedder;
 
 pub const PROVIDER: &str = "offline";
+/// The subject of the ticket the offline brain opens for an abusive message.
+const ABUSE_TICKET_SUBJECT: &str = "Abusive message in chat";
 pub const MODEL: &str = "offline-router-v1";
 
 pub struct OfflineBrain {
@@ -48,21 +49,15 @@ impl OfflineBrain {
             .map_err(|e| BrainError::Malformed(format!("routing failed: {e}")))?;
         // an answer to "send me your order number and email" continues the order look-up
         let asked_for_order = history.iter().rev().skip(1).find_map(|i| match i {
-            ChatItem::Assistant { text: Some(t), .. } => {
-                Some(t.contains("order number and the email"))
-            }
+            ChatItem::Assistant { text: Some(t), .. } => Some(t == replies::ASK_ORDER_DETAILS),
             _ => None,
         });
         let has_slot = slots::order_id(question).is_some() || slots::email(question).is_some();
         if asked_for_order == Some(true) && has_slot && routing.route != Route::Abusive {
             routing.route = Route::OrderStatus;
         }
-        let call = |name: &str, args: serde_json::Value| BrainReply {
-            tool_calls: vec![ToolCall {
-                id: format!("offline-{name}"),
-                name: name.to_string(),
-                arguments: args.to_string(),
-            }],
+        let call = |call: ToolCall| BrainReply {
+            tool_calls: vec![call],
             model: MODEL.into(),
             ..Default::default()
         };
@@ -85,23 +80,31 @@ impl OfflineBrain {
                     .collect();
                 let order_id = user_texts.iter().find_map(|t| slots::order_id(t));
                 let email = user_texts.iter().find_map(|t| slots::email(t));
-                call(GET_ORDER, json!({ "order_id": order_id, "email": email }))
+                call(call_of(ToolName::GetOrder, &GetOrderInput { order_id, email }))
             }
-            Route::Returns | Route::ProductQuestion | Route::Faq => {
-                call(SEARCH_KB, json!({ "query": question, "top_k": 3 }))
-            }
-            Route::HumanRequest => call(
-                HANDOFF_HUMAN,
-                json!({ "reason": "the customer asked for a person", "transcript_excerpt": question }),
-            ),
-            Route::Abusive => call(
-                CREATE_TICKET,
-                json!({
-                    "subject": "Abusive message in chat",
-                    "body": "A customer message was flagged as abusive; please review the conversation.",
-                    "priority": "normal"
-                }),
-            ),
+            Route::Returns | Route::ProductQuestion | Route::Faq => call(call_of(
+                ToolName::SearchKb,
+                &SearchKbInput {
+                    query: question.to_string(),
+                    top_k: 3,
+                },
+            )),
+            Route::HumanRequest => call(call_of(
+                ToolName::HandoffHuman,
+                &HandoffInput {
+                    reason: "the customer asked for a person".into(),
+                    transcript_excerpt: question.to_string(),
+                },
+            )),
+            Route::Abusive => call(call_of(
+                ToolName::CreateTicket,
+                &CreateTicketInput {
+                    email: None,
+                    subject: ABUSE_TICKET_SUBJECT.into(),
+                    body: "A customer message was flagged as abusive; please review the conversation.".into(),
+                    priority: Priority::Normal,
+                },
+            )),
             Route::OutOfScope => text(
                 "I'm the shop's support assistant, so I can only help with our products, orders, shipping, returns and your account. Is there anything about those I can do for you?",
             ),
@@ -165,13 +168,16 @@ impl Brain for OfflineBrain {
             })
             .collect();
         if let Some((tool, content, is_error)) = results.last() {
-            let text = if *tool == CREATE_TICKET
-                && results.len() == 1
-                && is_abuse_ticket(history, last_user)
-            {
-                draft::NEUTRAL.to_string()
-            } else {
-                draft::from_tool(&self.embedder, question, tool, content, *is_error).await
+            let text = match ToolName::find(tool) {
+                Some(ToolName::CreateTicket)
+                    if results.len() == 1 && is_abuse_ticket(history, last_user) =>
+                {
+                    replies::NEUTRAL.to_string()
+                }
+                Some(tool) => {
+                    draft::from_tool(&self.embedder, question, tool, content, *is_error).await
+                }
+                None => replies::TOOL_FAILED.to_string(),
             };
             return Ok(BrainReply {
                 text: Some(text),
@@ -181,7 +187,7 @@ impl Brain for OfflineBrain {
         }
         if request.purpose == Purpose::Draft || request.tools.is_empty() {
             return Ok(BrainReply {
-                text: Some(draft::NOTHING_FOUND.into()),
+                text: Some(replies::NOTHING_FOUND.into()),
                 model: MODEL.into(),
                 ..Default::default()
             });
@@ -193,9 +199,16 @@ impl Brain for OfflineBrain {
 /// True when the ticket this turn opened was the offline brain's abuse ticket.
 fn is_abuse_ticket(history: &[ChatItem], last_user: usize) -> bool {
     history[last_user + 1..].iter().any(|i| match i {
-        ChatItem::Assistant { tool_calls, .. } => tool_calls
-            .iter()
-            .any(|c| c.name == CREATE_TICKET && c.arguments.contains("Abusive message")),
+        ChatItem::Assistant { tool_calls, .. } => tool_calls.iter().any(|c| {
+            c.tool() == Some(ToolName::CreateTicket)
+                && serde_json::from_str::<CreateTicketInput>(&c.arguments)
+                    .is_ok_and(|i| i.subject == ABUSE_TICKET_SUBJECT)
+        }),
         _ => false,
     })
+}
+
+/// The offline brain's call of `tool` (ids say who made them).
+fn call_of(tool: ToolName, input: &impl serde::Serialize) -> ToolCall {
+    ToolCall::new(format!("offline-{tool}"), tool, input)
 }

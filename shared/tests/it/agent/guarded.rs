@@ -145,7 +145,7 @@ async fn agent_failing_tool_is_retried_then_its_breaker_opens() {
         first.tool_calls[0].latency_ms >= 600,
         "retries wait 200 ms and 400 ms"
     );
-    assert_eq!(first.answer, frontdesk::brain::offline::draft::TOOL_FAILED);
+    assert_eq!(first.answer, frontdesk::text::replies::TOOL_FAILED);
     let second = h.ask(None, ask, anonymous("w")).await;
     assert_eq!(second.tool_calls[0].outcome, "circuit_open");
     assert_eq!(second.tool_calls[0].attempts, 0);

@@ -6,11 +6,14 @@ mod identity;
 mod memory;
 mod offline;
 mod scripted;
+mod service;
 mod streaming;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use frontdesk::config::{Config, LlmEndpoint};
+use frontdesk::events::EventBus;
 use frontdesk::identity::Identity;
 use frontdesk::kb::chunk_params;
 use frontdesk::kb::ingest::{read_paths, Ingester, Quiet};
@@ -24,6 +27,8 @@ pub struct Harness {
     pub db: TestDb,
     pub agent: Agent,
     pub config: Config,
+    /// The bus the agent announces on (the test's own Redis prefix).
+    pub events: EventBus,
 }
 
 impl Harness {
@@ -81,10 +86,22 @@ impl Harness {
         let redis = connect_redis(&config.redis)
             .await
             .expect("Redis must run on 127.0.0.1:6379");
-        let agent = Agent::from_config(&config, db.pool.clone(), support::embedder(), redis)
-            .await
-            .expect("agent builds");
-        Self { db, agent, config }
+        let events = EventBus::from_config(&config.redis, redis.clone()).expect("Redis URL");
+        let agent = Agent::from_config(
+            &config,
+            db.pool.clone(),
+            support::embedder(),
+            redis,
+            Arc::new(events.clone()),
+        )
+        .await
+        .expect("agent builds");
+        Self {
+            db,
+            agent,
+            config,
+            events,
+        }
     }
 
     pub async fn ask(&self, thread: Option<Uuid>, message: &str, identity: Identity) -> TurnResult {

@@ -1,4 +1,5 @@
-//! Slot extraction for the offline brain: order ids and email addresses, validated.
+//! Slots a customer's message fills: order ids and e-mail addresses (the one e-mail
+//! definition is `frontdesk_redact::email`).
 
 use std::sync::LazyLock;
 

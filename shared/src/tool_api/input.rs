@@ -1,15 +1,16 @@
 //! The tools' input types. Their JSON schemas are generated from these types, and the
 //! same types validate what the Brain sends: unknown fields and wrong types are
-//! rejected with a message the Brain can act on.
+//! rejected with a message the Brain can act on. The offline brain writes its calls
+//! with the same types.
 
 use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-use crate::tickets::Priority;
+use frontdesk_api::Priority;
 
 /// Search the shop's knowledge base (policies, help pages, product pages).
-#[derive(Debug, Clone, Deserialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct SearchKbInput {
     /// What to look for, in the customer's words.
@@ -25,7 +26,7 @@ fn default_top_k() -> u32 {
 
 /// Look up an order. Signed-in customers are identified by their session; anonymous
 /// visitors must give both the order number and the email used for the order.
-#[derive(Debug, Clone, Deserialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct GetOrderInput {
     /// The order number, e.g. "1042".
@@ -37,7 +38,7 @@ pub struct GetOrderInput {
 }
 
 /// Open a ticket for the support team to follow up by email.
-#[derive(Debug, Clone, Deserialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct CreateTicketInput {
     /// Where to reply; ignored for signed-in customers (their verified email is used).
@@ -47,16 +48,12 @@ pub struct CreateTicketInput {
     pub subject: String,
     /// What the team needs to know.
     pub body: String,
-    #[serde(default = "default_priority")]
+    #[serde(default)]
     pub priority: Priority,
 }
 
-fn default_priority() -> Priority {
-    Priority::Normal
-}
-
 /// Hand the conversation to a human support agent.
-#[derive(Debug, Clone, Deserialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct HandoffInput {
     /// Why a person is needed, in a few words.

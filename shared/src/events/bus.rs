@@ -1,5 +1,5 @@
-//! Live events of conversations (new messages, status changes, typing) and of the
-//! human queue, shared by every agentd process.
+//! The event bus in Redis: live events of conversations and of the human queue,
+//! shared by every agentd process.
 //!
 //! Each event is appended to a capped Redis Stream per topic — the record a
 //! reconnecting client replays from, by event id (`Last-Event-ID`) — and then
@@ -10,7 +10,6 @@
 use std::time::Duration;
 
 use redis::aio::ConnectionManager;
-use redis::AsyncCommands;
 use serde::{Deserialize, Serialize};
 use tokio::sync::broadcast;
 use uuid::Uuid;
@@ -90,6 +89,15 @@ impl EventBus {
         }
     }
 
+    /// The bus of the configured Redis (`redis.url`, `redis.key_prefix`).
+    pub fn from_config(
+        config: &crate::config::RedisConfig,
+        redis: ConnectionManager,
+    ) -> Result<Self, redis::RedisError> {
+        let client = redis::Client::open(config.url.expose())?;
+        Ok(Self::new(client, redis, &config.key_prefix))
+    }
+
     fn stream_key(&self, topic: &Topic) -> String {
         format!("{}:events:{}", self.prefix, topic.name())
     }
@@ -98,7 +106,9 @@ impl EventBus {
         format!("{}:wake:{}", self.prefix, topic.name())
     }
 
-    /// Records and announces an event; returns its id.
+    /// Records and announces an event; returns its id. One round trip: the stream
+    /// entry, its expiry and the wake-up go in one atomic pipeline (the wake-up carries
+    /// no data; listeners read the stream after the last id they delivered).
     pub async fn publish(
         &self,
         topic: &Topic,
@@ -107,7 +117,9 @@ impl EventBus {
     ) -> Result<String, redis::RedisError> {
         let key = self.stream_key(topic);
         let mut redis = self.redis.clone();
-        let id: String = redis::cmd("XADD")
+        let (id,): (String,) = redis::pipe()
+            .atomic()
+            .cmd("XADD")
             .arg(&key)
             .arg("MAXLEN")
             .arg("~")
@@ -117,10 +129,16 @@ impl EventBus {
             .arg(kind)
             .arg("data")
             .arg(data.to_string())
+            .cmd("EXPIRE")
+            .arg(&key)
+            .arg(STREAM_TTL_SECS)
+            .ignore()
+            .cmd("PUBLISH")
+            .arg(self.channel(topic))
+            .arg("")
+            .ignore()
             .query_async(&mut redis)
             .await?;
-        let _: () = redis.expire(&key, STREAM_TTL_SECS).await?;
-        let _: i64 = redis.publish(self.channel(topic), &id).await?;
         // listeners in this process hear it at once, even without the pub/sub round trip
         let _ = self.wake.send(topic.clone());
         Ok(id)
@@ -199,7 +217,9 @@ impl EventBus {
         let pattern = format!("{}:wake:*", self.prefix);
         let strip = format!("{}:wake:", self.prefix);
         let mut shutdown = std::pin::pin!(shutdown);
-        let mut backoff = Duration::from_millis(200);
+        let backoff =
+            frontdesk_api::Backoff::new(Duration::from_millis(200), Duration::from_secs(5));
+        let mut failures = 0;
         loop {
             let session = async {
                 let mut pubsub = self.client.get_async_pubsub().await?;
@@ -224,11 +244,11 @@ impl EventBus {
                     }
                 }
             }
+            failures += 1;
             tokio::select! {
                 _ = &mut shutdown => return,
-                _ = tokio::time::sleep(backoff) => {}
+                _ = tokio::time::sleep(backoff.delay(failures)) => {}
             }
-            backoff = (backoff * 2).min(Duration::from_secs(5));
         }
     }
 }

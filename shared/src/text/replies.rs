@@ -1,0 +1,155 @@
+//! The fixed sentences customers read, in one place: what the bot says when it found
+//! nothing, when a tool failed, when it must refuse, when the turn ran late, and what
+//! a handoff promises. Every layer that answers without a model (the offline brain, the
+//! orchestrator's escalations, the tools' results) takes its words from here.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+/// A search found nothing relevant.
+pub const NOTHING_FOUND: &str = "I couldn't find that in our help centre. I can pass your question to a member of our team if you like — just say \"talk to a person\".";
+/// The reply to an abusive message.
+pub const NEUTRAL: &str = "I'm here to help with orders, products, shipping and returns. I've passed this conversation to our team, who will follow up.";
+/// A tool failed.
+pub const TOOL_FAILED: &str = "Sorry, I couldn't check that just now. Please try again in a moment, or ask for a person and our team will help.";
+/// A draft was withheld by a guardrail.
+pub const BLOCKED: &str = "I'm sorry, I can't answer that reliably. I can connect you with a member of our team — just say \"talk to a person\".";
+/// The turn missed its SLA.
+pub const DEGRADED: &str = "Thanks for your patience — this is taking longer than it should. We're checking further and will follow up by email.";
+
+/// The same words for "no such order" and "not yours": nothing to learn from the difference.
+pub const ORDER_NOT_FOUND: &str = "No order matches that order number and email address.";
+/// Too many failed look-ups.
+pub const ORDER_LOCKED: &str =
+    "Too many unsuccessful order look-ups. Please try again later or ask for a person.";
+/// What the order tool says it needs (to the Brain).
+pub const ORDER_NEEDS: &str =
+    "To look up an order I need the order number and the email address it was placed with.";
+/// What the customer is asked when an order look-up lacks the order number or e-mail.
+pub const ASK_ORDER_DETAILS: &str = "I can check that for you. Please send me your order number and the email address you used for the order.";
+
+/// A ticket was opened for the customer.
+pub fn ticket_opened(number: i64) -> String {
+    format!("I've opened ticket #{number} for you. Our team will follow up by email.")
+}
+
+/// What a handoff request means for the customer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HandoffNews {
+    /// A person already owns the conversation.
+    AlreadyWithPerson,
+    /// Queued inside business hours: the place (1 = next) and the usual wait.
+    Queued {
+        position: Option<i64>,
+        usual_wait_secs: Option<i64>,
+    },
+    /// Outside business hours: when people are back, the ticket opened, and whether
+    /// we know where to e-mail.
+    AfterHours {
+        back: Option<DateTime<Tz>>,
+        ticket: Option<i64>,
+        has_email: bool,
+    },
+}
+
+/// The sentence telling the customer what happens next, truthfully.
+pub fn handoff(news: HandoffNews, now: DateTime<Utc>) -> String {
+    match news {
+        HandoffNews::AlreadyWithPerson => {
+            "A member of our team is already looking after this conversation and will reply here."
+                .to_string()
+        }
+        HandoffNews::Queued {
+            position,
+            usual_wait_secs,
+        } => {
+            let wait = usual_wait_secs
+                .map(|s| format!(" (usually about {} min)", (s + 59) / 60))
+                .unwrap_or_default();
+            match position {
+                Some(1) | None => format!(
+                    "I've asked a member of our team to take over. You're next in the queue{wait}; they'll reply right here."
+                ),
+                Some(p) => format!(
+                    "I've asked a member of our team to take over. You're number {p} in the queue{wait}; they'll reply right here."
+                ),
+            }
+        }
+        HandoffNews::AfterHours {
+            back,
+            ticket,
+            has_email,
+        } => {
+            let back = back
+                .map(|at| format!(" — we're back {}", when(&at, now)))
+                .unwrap_or_default();
+            let follow_up = match (ticket, has_email) {
+                (Some(n), true) => format!(" I've opened ticket #{n}, and we'll reply to you by email."),
+                (Some(n), false) => format!(
+                    " I've opened ticket #{n}; leave your email address here and we'll reply to you by email."
+                ),
+                (None, _) => " Leave your email address here and we'll reply to you by email.".to_string(),
+            };
+            format!("Our team is offline right now{back}.{follow_up}")
+        }
+    }
+}
+
+/// "Monday 09:00" (or "09:00" when it is later today).
+pub fn when(at: &DateTime<Tz>, now: DateTime<Utc>) -> String {
+    let today = now.with_timezone(&at.timezone()).date_naive() == at.date_naive();
+    if today {
+        at.format("%H:%M").to_string()
+    } else {
+        at.format("%A %H:%M").to_string()
+    }
+}
+
+/// The offline brain's fixed replies, which cite nothing and need no citation.
+pub fn is_fixed(text: &str) -> bool {
+    [NOTHING_FOUND, NEUTRAL, TOOL_FAILED].contains(&text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(news: HandoffNews, expected: &str) {
+        let now: DateTime<Utc> = "2026-12-04T18:00:00Z".parse().unwrap();
+        assert_eq!(handoff(news, now), expected);
+    }
+
+    #[test]
+    fn handoff_news() {
+        check(
+            HandoffNews::Queued {
+                position: Some(3),
+                usual_wait_secs: Some(61),
+            },
+            "I've asked a member of our team to take over. You're number 3 in the queue (usually about 2 min); they'll reply right here.",
+        );
+        check(
+            HandoffNews::Queued {
+                position: Some(1),
+                usual_wait_secs: None,
+            },
+            "I've asked a member of our team to take over. You're next in the queue; they'll reply right here.",
+        );
+        let monday = "Europe/Amsterdam"
+            .parse::<Tz>()
+            .unwrap()
+            .with_ymd_and_hms(2026, 12, 7, 9, 0, 0)
+            .unwrap();
+        check(
+            HandoffNews::AfterHours {
+                back: Some(monday),
+                ticket: Some(1001),
+                has_email: false,
+            },
+            "Our team is offline right now — we're back Monday 09:00. I've opened ticket #1001; leave your email address here and we'll reply to you by email.",
+        );
+    }
+
+    use chrono::TimeZone as _;
+}
