@@ -9,7 +9,6 @@
 
 mod error;
 mod events;
-mod sse;
 
 use std::time::Duration;
 
@@ -24,8 +23,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 pub use error::ClientError;
-pub use events::{Live, Reconnect};
-pub use sse::{Frame, LiveEvent, Parser};
+pub use events::{Live, LiveEvent, Reconnect};
 
 /// Sent as `X-Frontdesk-Client` on every request, so agentd's logs say who called.
 pub const CLIENT_NAME: &str = "agent-console";

@@ -61,6 +61,18 @@ pub async fn get(pool: &PgPool, id: Uuid) -> Result<Option<ThreadRow>, sqlx::Err
     .await
 }
 
+/// The thread as `session` may see it: a session sees only its own threads, and
+/// another session's thread reads exactly like a missing one; `None` is a trusted
+/// caller (an operator, the command line), who sees every thread.
+pub async fn for_session(
+    pool: &PgPool,
+    id: Uuid,
+    session: Option<&str>,
+) -> Result<Option<ThreadRow>, sqlx::Error> {
+    let thread = get(pool, id).await?;
+    Ok(thread.filter(|t| session.is_none() || t.session_id.as_deref() == session))
+}
+
 /// Where a thread stands: who owns it, and its place in the queue while it waits.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Standing {

@@ -1,6 +1,7 @@
 //! Test support shared by every test suite of the workspace (the core's, agentd's and
-//! the end-to-end tests): a uuid-named PostgreSQL database per test, dropped when the
-//! value is — also when the test panics — and where the tests find PostgreSQL and Redis.
+//! the end-to-end tests): a uuid-named PostgreSQL database per test and a Redis key
+//! prefix per test, both cleaned up when the value is dropped — also when the test
+//! panics — and where the tests find PostgreSQL and Redis.
 //!
 //! It depends on nothing of Frontdesk, so each suite wraps it with what it needs (a
 //! migrated pool, a configuration) without linking the core twice.
@@ -91,4 +92,41 @@ async fn admin() -> PgPool {
     PgPool::connect(&format!("{}/postgres", server_url()))
         .await
         .expect("PostgreSQL must be running on 127.0.0.1:5432 (run scripts/setup.sh)")
+}
+
+/// The Redis keys of one test (`<prefix>:*`), deleted when the value is dropped — also
+/// when the test panics.
+#[derive(Debug)]
+pub struct RedisKeys {
+    pub prefix: String,
+}
+
+impl RedisKeys {
+    pub fn new(prefix: impl Into<String>) -> Self {
+        Self {
+            prefix: prefix.into(),
+        }
+    }
+}
+
+impl Drop for RedisKeys {
+    fn drop(&mut self) {
+        let pattern = format!("{}:*", self.prefix);
+        let cleanup = std::thread::spawn(move || {
+            let Ok(client) = redis::Client::open(redis_url()) else {
+                return;
+            };
+            let Ok(mut conn) = client.get_connection_with_timeout(Duration::from_secs(2)) else {
+                return;
+            };
+            let keys: Vec<String> = redis::cmd("KEYS")
+                .arg(&pattern)
+                .query(&mut conn)
+                .unwrap_or_default();
+            if !keys.is_empty() {
+                let _: Result<(), _> = redis::cmd("DEL").arg(keys).query(&mut conn);
+            }
+        });
+        let _ = cleanup.join();
+    }
 }

@@ -19,7 +19,8 @@ fn ask(db: &TestDb, prefix: &str, args: &[&str]) -> Output {
 #[tokio::test]
 async fn ask_answers_an_order_question_and_continues_the_thread() {
     let db = TestDb::new().await;
-    let prefix = format!("fd_e2e_{}", uuid::Uuid::new_v4().simple());
+    let prefix = test_support::unique_prefix("fd_e2e");
+    let _keys = test_support::RedisKeys::new(&prefix);
     json_of(&agentctl(
         &db,
         &["orders", "import", "demo/orders.jsonl", "--json"],
@@ -74,5 +75,4 @@ async fn ask_answers_an_order_question_and_continues_the_thread() {
     let empty = ask(&db, &prefix, &["   "]);
     assert_eq!(empty.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&empty.stderr).contains("the message is empty"));
-    db.drop().await;
 }

@@ -272,7 +272,6 @@ async fn console_claims_replies_and_hands_back_while_the_customer_watches() {
         "{answer}"
     );
     assert_eq!(answer["citations"][0]["title"], "Returns and refunds");
-    db.drop().await;
 }
 
 /// tmux, from Debian's package (scripts/test.sh installs it).
@@ -361,5 +360,4 @@ async fn agent_console_binary_in_tmux_shows_the_waiting_thread() {
         "the connection state is shown:\n{screen}"
     );
     let _ = std::fs::remove_file(&log);
-    db.drop().await;
 }

@@ -43,8 +43,6 @@ async fn demo_knowledge_base_through_agentctl() {
     let bad = agentctl(&db, &["kb", "search", "anything", "--mode", "fuzzy"]);
     assert_eq!(bad.status.code(), Some(2), "clap usage error");
     assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown search mode"));
-
-    db.drop().await;
 }
 
 #[tokio::test]
@@ -131,5 +129,4 @@ async fn agentd_serves_healthz_and_drains_on_sigterm() {
         status.success(),
         "agentd exits cleanly after SIGTERM: {status:?}"
     );
-    db.drop().await;
 }

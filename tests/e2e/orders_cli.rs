@@ -29,7 +29,6 @@ async fn demo_orders_through_agentctl() {
     let missing = agentctl(&db, &["orders", "show", "9999"]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no order 9999"));
-    db.drop().await;
 }
 
 #[tokio::test]
@@ -57,5 +56,4 @@ async fn orders_import_with_a_bad_line_exits_2() {
         table.contains("not-an-email"),
         "the reason is shown: {table}"
     );
-    db.drop().await;
 }

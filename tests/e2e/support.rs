@@ -1,49 +1,10 @@
-//! Helpers for end-to-end tests: a fresh database per test and the built binaries.
+//! Helpers for end-to-end tests: a fresh database per test (`test_support::TestDb`,
+//! dropped with the value) and the built binaries.
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use sqlx::PgPool;
-
-pub fn server_url() -> String {
-    std::env::var("FRONTDESK_TEST_DATABASE_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into())
-}
-
-/// A uuid-named database, created empty: the binaries migrate it on start-up.
-pub struct TestDb {
-    pub name: String,
-    pub url: String,
-}
-
-impl TestDb {
-    pub async fn new() -> Self {
-        let name = format!("fd_e2e_{}", uuid::Uuid::new_v4().simple());
-        let admin = PgPool::connect(&format!("{}/postgres", server_url()))
-            .await
-            .expect("PostgreSQL is running");
-        sqlx::query(&format!("CREATE DATABASE {name}"))
-            .execute(&admin)
-            .await
-            .expect("create database");
-        admin.close().await;
-        let url = format!("{}/{name}", server_url());
-        Self { name, url }
-    }
-
-    pub async fn drop(self) {
-        let admin = PgPool::connect(&format!("{}/postgres", server_url()))
-            .await
-            .expect("PostgreSQL is running");
-        let _ = sqlx::query(&format!(
-            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-            self.name
-        ))
-        .execute(&admin)
-        .await;
-        admin.close().await;
-    }
-}
+pub use test_support::TestDb;
 
 /// A workspace binary, built next to this test's executable (`target/<profile>/`).
 pub fn binary(name: &str) -> PathBuf {
@@ -93,6 +54,8 @@ pub struct Agentd {
     child: Option<std::process::Child>,
     pub url: String,
     log: PathBuf,
+    /// Its Redis keys, deleted after the process is stopped.
+    _keys: test_support::RedisKeys,
 }
 
 impl Agentd {
@@ -101,16 +64,14 @@ impl Agentd {
         let log =
             std::env::temp_dir().join(format!("agentd-{}.log", uuid::Uuid::new_v4().simple()));
         let file = std::fs::File::create(&log).expect("log file");
+        let prefix = test_support::unique_prefix("fde2e");
         let mut command = Command::new(binary("agentd"));
         command
             .args(["serve", "--bind", "127.0.0.1:0"])
             .current_dir(repo_root())
             .env("DATABASE_URL", &db.url)
             .env("FRONTDESK__LOG__FORMAT", "json")
-            .env(
-                "FRONTDESK__REDIS__KEY_PREFIX",
-                format!("fde2e:{}", uuid::Uuid::new_v4().simple()),
-            )
+            .env("FRONTDESK__REDIS__KEY_PREFIX", &prefix)
             .env_remove("FRONTDESK_CONFIG")
             .stdout(std::process::Stdio::null())
             .stderr(file);
@@ -122,6 +83,7 @@ impl Agentd {
             child: Some(child),
             url: String::new(),
             log,
+            _keys: test_support::RedisKeys::new(prefix),
         };
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
         while agentd.url.is_empty() {

@@ -49,5 +49,4 @@ async fn widget_in_chromium_streams_cites_rates_hands_off_and_renders_payloads_a
         stopped.is_some_and(|s| s.success()),
         "agentd drained and exited cleanly"
     );
-    db.drop().await;
 }

@@ -455,7 +455,6 @@ async fn wordpress_shop_widget_verified_customer_and_ticket_mail() {
     pool.close().await;
 
     drop(stack);
-    db.drop().await;
     println!(
         "WordPress end to end passed in {:.1} s",
         started.elapsed().as_secs_f64()

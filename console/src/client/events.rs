@@ -1,4 +1,5 @@
-//! The live queue: `GET /admin/agent/events`, held open and reopened whenever it drops.
+//! The live queue: `GET /admin/agent/events`, held open and reopened whenever it drops
+//! (read with `eventsource-stream`).
 //! Each reconnect sends `Last-Event-ID` with the last id received, so agentd replays
 //! exactly what was missed; the wait between attempts doubles up to a ceiling (or
 //! follows the server's `retry:`), and a stream that goes quiet for longer than a few
@@ -6,11 +7,33 @@
 
 use std::time::Duration;
 
+use eventsource_stream::{EventStreamError, Eventsource as _};
+use frontdesk_api::Backoff;
+use futures_util::StreamExt as _;
 use reqwest::header::{ACCEPT, CACHE_CONTROL};
 use tokio::time::Instant;
 
-use super::sse::{Frame, LiveEvent, Parser};
 use super::{Client, ClientError};
+
+/// One event from the stream.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LiveEvent {
+    /// The id agentd gave it (`<ms>-<seq>`), the resume point after a reconnect.
+    pub id: Option<String>,
+    /// `event:`, e.g. `thread`.
+    pub kind: String,
+    /// The `data:` lines, usually one line of JSON.
+    pub data: String,
+}
+
+impl LiveEvent {
+    /// The thread it is about, when its data names one (`{"thread_id": ...}`; read
+    /// leniently, so a change kind this console does not know still refreshes).
+    pub fn thread_id(&self) -> Option<uuid::Uuid> {
+        let value: serde_json::Value = serde_json::from_str(&self.data).ok()?;
+        value.get("thread_id")?.as_str()?.parse().ok()
+    }
+}
 
 /// What the event stream reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,8 +78,7 @@ impl Default for Reconnect {
 impl Reconnect {
     /// The wait before attempt `attempt` (1-based), from `first`.
     pub fn delay(&self, first: Duration, attempt: u32) -> Duration {
-        let factor = 2u32.saturating_pow(attempt.saturating_sub(1).min(16));
-        first.saturating_mul(factor).min(self.max)
+        Backoff::new(first, self.max).delay(attempt).min(self.max)
     }
 }
 
@@ -70,32 +92,33 @@ impl Client {
         loop {
             let started = Instant::now();
             let error = match self.open_events(last_id.as_deref()).await {
-                Ok(mut response) => {
+                Ok(response) => {
                     if !emit(Live::Connected) {
                         return;
                     }
-                    let mut parser = Parser::resuming(last_id.clone());
+                    let events = chunks(response, policy.idle).eventsource();
+                    let mut events = std::pin::pin!(events);
                     let reason = loop {
-                        let chunk = tokio::time::timeout(policy.idle, response.chunk()).await;
-                        let bytes = match chunk {
-                            Err(_) => {
-                                break format!("no word from agentd for {}s", policy.idle.as_secs())
-                            }
-                            Ok(Err(e)) => break ClientError::network(&e).to_string(),
-                            Ok(Ok(None)) => break "agentd closed the event stream".to_string(),
-                            Ok(Ok(Some(bytes))) => bytes,
+                        let event = match events.next().await {
+                            None => break "agentd closed the event stream".to_string(),
+                            Some(Err(EventStreamError::Transport(lost))) => break lost,
+                            Some(Err(e)) => break format!("unreadable event stream: {e}"),
+                            Some(Ok(event)) => event,
                         };
-                        for frame in parser.feed(&bytes) {
-                            match frame {
-                                Frame::Event(event) => {
-                                    if !emit(Live::Event(event)) {
-                                        return;
-                                    }
-                                }
-                                Frame::Retry(delay) => first = delay.min(policy.max),
-                            }
+                        if let Some(retry) = event.retry {
+                            first = retry.min(policy.max);
                         }
-                        last_id = parser.last_id().map(str::to_string);
+                        if !event.id.is_empty() {
+                            last_id = Some(event.id.clone());
+                        }
+                        let live = LiveEvent {
+                            id: last_id.clone(),
+                            kind: event.event,
+                            data: event.data,
+                        };
+                        if !emit(Live::Event(live)) {
+                            return;
+                        }
                     };
                     if started.elapsed() >= policy.stable {
                         attempt = 0;
@@ -148,6 +171,26 @@ impl Client {
         let text = response.text().await.unwrap_or_default();
         Err(ClientError::from_response(status.as_u16(), &text))
     }
+}
+
+/// The body's chunks; a stream quiet for longer than `idle` (agentd's keep-alives
+/// stopped) or broken ends in an error saying so.
+fn chunks(
+    response: reqwest::Response,
+    idle: Duration,
+) -> impl futures_util::Stream<Item = Result<bytes::Bytes, String>> {
+    futures_util::stream::unfold(Some(response), move |response| async move {
+        let mut response = response?;
+        Some(match tokio::time::timeout(idle, response.chunk()).await {
+            Err(_) => (
+                Err(format!("no word from agentd for {}s", idle.as_secs())),
+                None,
+            ),
+            Ok(Err(e)) => (Err(ClientError::network(&e).to_string()), None),
+            Ok(Ok(Some(bytes))) => (Ok(bytes), Some(response)),
+            Ok(Ok(None)) => return None,
+        })
+    })
 }
 
 #[cfg(test)]

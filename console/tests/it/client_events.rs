@@ -239,3 +239,49 @@ async fn backoff_grows_while_connections_keep_failing() {
     task.abort();
     assert_eq!(delays, [20, 40, 80, 160, 200]);
 }
+
+/// A stand-in that writes raw bytes: an event whose "é" is split between two writes,
+/// after keep-alive comments spaced closer than the idle limit but longer in total.
+async fn raw_stand_in() -> Client {
+    async fn raw() -> Response {
+        let thread = "0190f3a2-0000-7000-8000-000000000001";
+        let mut parts: Vec<(u64, Vec<u8>)> = (0..4)
+            .map(|_| (100, b": keep-alive\n\n".to_vec()))
+            .collect();
+        let head = format!(
+            "id: 1764066600000-0\nevent: thread\ndata: {{\"thread_id\":\"{thread}\",\"note\":\"caf"
+        );
+        let mut first = head.into_bytes();
+        first.push(0xc3);
+        parts.push((0, first));
+        parts.push((50, b"\xa9\"}\n\n".to_vec()));
+        let body = stream::iter(parts)
+            .then(|(wait, bytes)| async move {
+                tokio::time::sleep(Duration::from_millis(wait)).await;
+                Ok::<_, std::io::Error>(bytes)
+            })
+            .chain(stream::pending());
+        Response::builder()
+            .header("content-type", "text/event-stream")
+            .body(axum::body::Body::from_stream(body))
+            .unwrap()
+    }
+    let app = Router::new().route("/admin/agent/events", get(raw));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    Client::new(&url, Secret::new(crate::client_http::TOKEN)).unwrap()
+}
+
+#[tokio::test]
+async fn keep_alives_hold_the_stream_and_split_characters_arrive_whole() {
+    let seen = follow_until(raw_stand_in().await, 1).await;
+    // 400 ms of keep-alives only, past the 300 ms idle limit: still one connection
+    assert_eq!(shape(&seen), ["connected", "event"], "{seen:?}");
+    let Some(Live::Event(e)) = seen.get(1) else {
+        panic!("{seen:?}")
+    };
+    assert_eq!(e.id.as_deref(), Some("1764066600000-0"));
+    assert!(e.data.ends_with(r#""note":"café"}"#), "{}", e.data);
+    assert_eq!(e.thread_id(), Some(crate::support::id(1)));
+}

@@ -125,11 +125,3 @@ impl FromRequestParts<AppState> for OperatorCaller {
             .ok_or_else(|| ApiError::unauthorized("invalid_token", "the admin token is not valid"))
     }
 }
-
-/// Whether `caller` may read `thread_session` (the thread's `session_id`).
-pub fn may_read(caller: &Caller, thread_session: Option<&str>) -> bool {
-    match caller {
-        Caller::Session(s) => thread_session == Some(s.session.id.as_str()),
-        Caller::Operator(op) => op.allows(Role::Viewer),
-    }
-}

@@ -6,7 +6,7 @@ mod client;
 mod json;
 mod query;
 
-pub use caller::{bearer, may_read, Caller, OperatorCaller, SessionCaller};
+pub use caller::{bearer, Caller, OperatorCaller, SessionCaller};
 pub use client::ClientInfo;
 pub use json::{is_json, parse, ApiJson, OptionalJson};
 pub use query::{in_range, ApiQuery, ThreadId};

@@ -34,9 +34,8 @@ pub async fn post_feedback(
     caller: SessionCaller,
     ApiJson(request): ApiJson<FeedbackRequest>,
 ) -> ApiResult<Json<FeedbackResponse>> {
-    frontdesk::threads::get(&state.pool, request.thread_id)
+    frontdesk::threads::for_session(&state.pool, request.thread_id, Some(&caller.session.id))
         .await?
-        .filter(|t| t.session_id.as_deref() == Some(caller.session.id.as_str()))
         .ok_or_else(ApiError::thread_not_found)?;
     let id = frontdesk::feedback::rate(
         &state.pool,

@@ -37,10 +37,10 @@ pub async fn request_handoff(
     caller: SessionCaller,
     ApiJson(request): ApiJson<HandoffRequest>,
 ) -> ApiResult<Json<HandoffResponse>> {
-    let thread = frontdesk::threads::get(&state.pool, request.thread_id)
-        .await?
-        .filter(|t| t.session_id.as_deref() == Some(caller.session.id.as_str()))
-        .ok_or_else(ApiError::thread_not_found)?;
+    let thread =
+        frontdesk::threads::for_session(&state.pool, request.thread_id, Some(&caller.session.id))
+            .await?
+            .ok_or_else(ApiError::thread_not_found)?;
     let reason = request
         .reason
         .as_deref()

@@ -24,8 +24,9 @@ use utoipa::IntoParams;
 use uuid::Uuid;
 
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{may_read, ApiQuery, Caller, ThreadId};
+use crate::extract::{ApiQuery, Caller, ThreadId};
 use crate::AppState;
+use frontdesk::config::Role;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -48,9 +49,13 @@ pub async fn readable_thread(
     caller: &Caller,
     id: Uuid,
 ) -> ApiResult<frontdesk::threads::ThreadRow> {
-    frontdesk::threads::get(&state.pool, id)
+    let session = match caller {
+        Caller::Session(s) => Some(s.session.id.as_str()),
+        Caller::Operator(op) if op.allows(Role::Viewer) => None,
+        Caller::Operator(_) => return Err(ApiError::thread_not_found()),
+    };
+    frontdesk::threads::for_session(&state.pool, id, session)
         .await?
-        .filter(|t| may_read(caller, t.session_id.as_deref()))
         .ok_or_else(ApiError::thread_not_found)
 }
 

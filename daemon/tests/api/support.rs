@@ -10,7 +10,6 @@ use frontdesk::config::{AdminToken, Config, DatabaseConfig, Role, Secret};
 use frontdesk::kb::ingest::{read_paths, Ingester, Quiet};
 use reqwest::StatusCode;
 use serde_json::Value;
-use sqlx::PgPool;
 use tokio::sync::oneshot;
 use uuid::Uuid;
 
@@ -20,47 +19,7 @@ pub const AGENT_TOKEN: &str = "agent-token-0123456789abcdef";
 pub const WP_SECRET: &str = "wordpress-shared-secret-0123456789abcdef";
 pub const SHOP_ORIGIN: &str = "https://shop.example";
 
-fn server_url() -> String {
-    std::env::var("FRONTDESK_TEST_DATABASE_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into())
-}
-
-fn redis_url() -> String {
-    std::env::var("FRONTDESK_TEST_REDIS_URL").unwrap_or_else(|_| "redis://127.0.0.1:6379".into())
-}
-
-pub struct TestDb {
-    pub name: String,
-    pub url: String,
-}
-
-impl TestDb {
-    pub async fn new() -> Self {
-        let name = format!("fd_test_{}", Uuid::new_v4().simple());
-        let admin = PgPool::connect(&format!("{}/postgres", server_url()))
-            .await
-            .expect("PostgreSQL must be running (scripts/setup.sh)");
-        sqlx::query(&format!("CREATE DATABASE {name}"))
-            .execute(&admin)
-            .await
-            .expect("create test database");
-        admin.close().await;
-        let url = format!("{}/{name}", server_url());
-        Self { name, url }
-    }
-
-    pub async fn drop(&self) {
-        if let Ok(admin) = PgPool::connect(&format!("{}/postgres", server_url())).await {
-            let _ = sqlx::query(&format!(
-                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-                self.name
-            ))
-            .execute(&admin)
-            .await;
-            admin.close().await;
-        }
-    }
-}
+pub use test_support::TestDb;
 
 /// The configuration every test starts from: generous limits, one token per role, a
 /// WordPress key, and the shop's origin allowed.
@@ -73,8 +32,8 @@ pub fn base_config(db: &TestDb) -> Config {
         },
         ..Config::default()
     };
-    c.redis.url = Secret::new(redis_url());
-    c.redis.key_prefix = format!("fdtest:{}", Uuid::new_v4().simple());
+    c.redis.url = Secret::new(test_support::redis_url());
+    c.redis.key_prefix = test_support::unique_prefix("fdtest");
     c.server.shutdown_grace_secs = 5;
     c.server.cors_origins = vec![SHOP_ORIGIN.into()];
     c.limits.messages_per_minute_per_ip = 1_000;
@@ -110,12 +69,14 @@ const KETTLE: &str = "---\ntitle: Classic Copper Kettle\nurl: https://copperandk
 
 pub struct TestServer {
     pub url: String,
-    pub db: TestDb,
     pub state: AppState,
     pub http: reqwest::Client,
     shutdown: Option<oneshot::Sender<()>>,
     handle: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
     _kb: tempfile::TempDir,
+    // dropped last: the server's Redis keys, then its database
+    _keys: test_support::RedisKeys,
+    _db: TestDb,
 }
 
 impl TestServer {
@@ -162,14 +123,16 @@ impl TestServer {
             .timeout(Duration::from_secs(30))
             .build()
             .expect("client");
+        let keys = test_support::RedisKeys::new(&state.config.redis.key_prefix);
         Self {
             url,
-            db,
             state,
             http,
             shutdown: Some(tx),
             handle: Some(handle),
             _kb: kb,
+            _keys: keys,
+            _db: db,
         }
     }
 
@@ -184,20 +147,10 @@ impl TestServer {
         }
     }
 
+    /// Drains the server; the database and Redis keys go when the value is dropped.
     pub async fn stop(mut self) {
         let _ = self.shut_down().await;
-        let mut redis = self.state.redis.clone();
-        let pattern = format!("{}:*", self.state.config.redis.key_prefix);
-        let keys: Vec<String> = redis::cmd("KEYS")
-            .arg(&pattern)
-            .query_async(&mut redis)
-            .await
-            .unwrap_or_default();
-        if !keys.is_empty() {
-            let _: Result<(), _> = redis::cmd("DEL").arg(keys).query_async(&mut redis).await;
-        }
         self.state.pool.close().await;
-        self.db.drop().await;
     }
 
     pub fn url(&self, path: &str) -> String {

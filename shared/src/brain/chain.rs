@@ -128,86 +128,13 @@ impl BrainChain {
                     sink.restart();
                 }
             }
-            let req = BrainRequest {
-                timeout,
-                ..request.clone()
-            };
-            let started = Instant::now();
-            let result = match tokio::time::timeout(timeout, brain.complete(&req)).await {
-                Ok(r) => r,
-                Err(_) => Err(BrainError::Timeout(timeout)),
-            };
-            let latency_ms = started.elapsed().as_millis() as u64;
-            let (outcome, usage, model) = match &result {
-                Ok(r) => (
-                    "ok".to_string(),
-                    r.usage,
-                    if r.model.is_empty() {
-                        brain.model().to_string()
-                    } else {
-                        r.model.clone()
-                    },
-                ),
-                Err(e) => (
-                    e.outcome().to_string(),
-                    Default::default(),
-                    brain.model().to_string(),
-                ),
-            };
-            let cost = if brain.provider() == super::offline::PROVIDER {
-                0.0
-            } else {
-                super::cost_usd(&self.prices, &model, usage)
-            };
-            let attempt = BrainAttempt {
-                provider: brain.provider().to_string(),
-                model,
-                purpose: request.purpose.as_str(),
-                outcome,
-                latency_ms,
-                tokens_in: usage.tokens_in,
-                tokens_out: usage.tokens_out,
-                cost_usd: cost,
-            };
+            let (result, attempt) = self.attempt(brain.as_ref(), request, timeout).await;
             if let Err(error) =
                 record(&self.pool, thread_id, request.prompt_version, &attempt).await
             {
                 tracing::warn!(%error, "could not record llm call");
             }
-            let labels = [
-                ("provider", attempt.provider.clone()),
-                ("model", attempt.model.clone()),
-            ];
-            metrics::counter!(
-                "frontdesk_llm_calls_total",
-                &[
-                    ("provider", attempt.provider.clone()),
-                    ("model", attempt.model.clone()),
-                    ("outcome", attempt.outcome.clone())
-                ]
-            )
-            .increment(1);
-            metrics::counter!(
-                "frontdesk_llm_tokens_total",
-                &[
-                    ("provider", attempt.provider.clone()),
-                    ("model", attempt.model.clone()),
-                    ("direction", "in".to_string())
-                ]
-            )
-            .increment(u64::from(attempt.tokens_in));
-            metrics::counter!(
-                "frontdesk_llm_tokens_total",
-                &[
-                    ("provider", attempt.provider.clone()),
-                    ("model", attempt.model.clone()),
-                    ("direction", "out".to_string())
-                ]
-            )
-            .increment(u64::from(attempt.tokens_out));
-            // the counter takes whole units: micro-dollars, converted back when rendered
-            metrics::counter!("frontdesk_llm_cost_microusd_total", &labels)
-                .increment((attempt.cost_usd * 1e6).round() as u64);
+            count(&attempt);
             attempts.push(attempt);
             match result {
                 Ok(reply) => {
@@ -225,6 +152,73 @@ impl BrainChain {
         }
         Err(last_error)
     }
+
+    /// One brain's answer under `timeout`, and the attempt as recorded.
+    async fn attempt(
+        &self,
+        brain: &dyn Brain,
+        request: &BrainRequest<'_>,
+        timeout: Duration,
+    ) -> (Result<BrainReply, BrainError>, BrainAttempt) {
+        let req = BrainRequest {
+            timeout,
+            ..request.clone()
+        };
+        let started = Instant::now();
+        let result = match tokio::time::timeout(timeout, brain.complete(&req)).await {
+            Ok(r) => r,
+            Err(_) => Err(BrainError::Timeout(timeout)),
+        };
+        let latency_ms = started.elapsed().as_millis() as u64;
+        let (outcome, usage, model) = match &result {
+            Ok(r) if !r.model.is_empty() => ("ok".to_string(), r.usage, r.model.clone()),
+            Ok(r) => ("ok".to_string(), r.usage, brain.model().to_string()),
+            Err(e) => (
+                e.outcome().to_string(),
+                Default::default(),
+                brain.model().to_string(),
+            ),
+        };
+        let cost = if brain.provider() == super::offline::PROVIDER {
+            0.0
+        } else {
+            super::cost_usd(&self.prices, &model, usage)
+        };
+        let attempt = BrainAttempt {
+            provider: brain.provider().to_string(),
+            model,
+            purpose: request.purpose.as_str(),
+            outcome,
+            latency_ms,
+            tokens_in: usage.tokens_in,
+            tokens_out: usage.tokens_out,
+            cost_usd: cost,
+        };
+        (result, attempt)
+    }
+}
+
+/// The attempt in the Prometheus counters: calls, tokens in and out, dollars.
+fn count(attempt: &BrainAttempt) {
+    let provider = ("provider", attempt.provider.clone());
+    let model = ("model", attempt.model.clone());
+    let outcome = ("outcome", attempt.outcome.clone());
+    metrics::counter!(
+        "frontdesk_llm_calls_total",
+        &[provider.clone(), model.clone(), outcome]
+    )
+    .increment(1);
+    for (direction, tokens) in [("in", attempt.tokens_in), ("out", attempt.tokens_out)] {
+        let labels = [
+            provider.clone(),
+            model.clone(),
+            ("direction", direction.to_string()),
+        ];
+        metrics::counter!("frontdesk_llm_tokens_total", &labels).increment(u64::from(tokens));
+    }
+    // the counter takes whole units: micro-dollars, converted back when rendered
+    metrics::counter!("frontdesk_llm_cost_microusd_total", &[provider, model])
+        .increment((attempt.cost_usd * 1e6).round() as u64);
 }
 
 async fn record(

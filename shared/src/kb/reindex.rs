@@ -96,6 +96,18 @@ async fn reindex_locked(
         progress(done, total);
     }
 
+    swap(pool, embedder).await?;
+    Ok(ReindexSummary {
+        documents: documents as usize,
+        chunks: chunks as usize,
+        embeddings_computed: done,
+        model: embedder.model_name(),
+    })
+}
+
+/// Puts the staged vectors in place and records the model, in one transaction: a
+/// search sees the old index or the new one, never a mix.
+async fn swap(pool: &PgPool, embedder: &Embedder) -> Result<(), KbError> {
     let mut tx = pool.begin().await?;
     sqlx::query("UPDATE kb_chunks c SET heading_embedding = s.embedding FROM kb_reindex_staging s WHERE s.kind = 'heading' AND s.id = c.id")
         .execute(&mut *tx)
@@ -115,13 +127,7 @@ async fn reindex_locked(
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
-
-    Ok(ReindexSummary {
-        documents: documents as usize,
-        chunks: chunks as usize,
-        embeddings_computed: done,
-        model: embedder.model_name(),
-    })
+    Ok(())
 }
 
 async fn stage(

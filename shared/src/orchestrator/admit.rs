@@ -62,14 +62,11 @@ impl Agent {
         let (thread_id, previous) = match request.thread_id {
             None => (Uuid::now_v7(), ThreadStatus::Bot),
             Some(id) => {
-                let thread = crate::threads::get(&self.pool, id).await?;
-                match (thread, request.session_id.as_deref()) {
-                    (Some(t), Some(session)) if t.session_id.as_deref() != Some(session) => {
-                        return Err(TurnError::ThreadNotFound)
-                    }
-                    (Some(t), _) => (id, t.status),
-                    (None, Some(_)) => return Err(TurnError::ThreadNotFound),
-                    (None, None) => (id, ThreadStatus::Bot),
+                let session = request.session_id.as_deref();
+                match crate::threads::for_session(&self.pool, id, session).await? {
+                    Some(t) => (id, t.status),
+                    None if session.is_some() => return Err(TurnError::ThreadNotFound),
+                    None => (id, ThreadStatus::Bot),
                 }
             }
         };

@@ -8,7 +8,7 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 use super::sign::signature_header;
-use crate::config::{WebhookFormat, WebhooksConfig};
+use crate::config::{WebhookEndpoint, WebhookFormat, WebhooksConfig};
 
 /// How long a worker holds a delivery while sending it; past it another worker may retry.
 const LEASE_SECS: i64 = 60;
@@ -173,35 +173,7 @@ impl Worker {
             .await?;
             return Ok(Sent::Failed);
         };
-        let request = match endpoint.format {
-            WebhookFormat::Frontdesk => {
-                let body = serde_json::json!({
-                    "id": due.id,
-                    "event": due.event,
-                    "created_at": due.created_at,
-                    "data": due.payload,
-                })
-                .to_string();
-                let signature = signature_header(
-                    endpoint.secret.expose(),
-                    Utc::now().timestamp(),
-                    body.as_bytes(),
-                );
-                self.http
-                    .post(&due.url)
-                    .header("X-Frontdesk-Event", &due.event)
-                    .header("X-Frontdesk-Delivery", due.id.to_string())
-                    .header("X-Frontdesk-Signature", signature)
-                    .header("X-Frontdesk-Key-Id", &endpoint.key_id)
-                    .body(body)
-            }
-            WebhookFormat::Slack => {
-                let text = super::slack::text(&due.event, &due.payload);
-                self.http
-                    .post(&due.url)
-                    .body(serde_json::json!({ "text": text }).to_string())
-            }
-        };
+        let request = self.request(due, endpoint);
         let started = Instant::now();
         let result = request
             .header("Content-Type", "application/json")
@@ -245,6 +217,39 @@ impl Worker {
         self.finish(due, attempt, status, error.as_deref(), latency_ms, outcome)
             .await?;
         Ok(outcome)
+    }
+
+    /// The delivery as its receiver expects it: signed Frontdesk JSON, or a Slack message.
+    fn request(&self, due: &Due, endpoint: &WebhookEndpoint) -> reqwest::RequestBuilder {
+        match endpoint.format {
+            WebhookFormat::Frontdesk => {
+                let body = serde_json::json!({
+                    "id": due.id,
+                    "event": due.event,
+                    "created_at": due.created_at,
+                    "data": due.payload,
+                })
+                .to_string();
+                let signature = signature_header(
+                    endpoint.secret.expose(),
+                    Utc::now().timestamp(),
+                    body.as_bytes(),
+                );
+                self.http
+                    .post(&due.url)
+                    .header("X-Frontdesk-Event", &due.event)
+                    .header("X-Frontdesk-Delivery", due.id.to_string())
+                    .header("X-Frontdesk-Signature", signature)
+                    .header("X-Frontdesk-Key-Id", &endpoint.key_id)
+                    .body(body)
+            }
+            WebhookFormat::Slack => {
+                let text = super::slack::text(&due.event, &due.payload);
+                self.http
+                    .post(&due.url)
+                    .body(serde_json::json!({ "text": text }).to_string())
+            }
+        }
     }
 
     async fn finish(

@@ -54,7 +54,6 @@ async fn handoff_concurrent_claims_have_exactly_one_winner() {
         )
         .await;
     assert_eq!(claimed, 1, "one transition recorded");
-    h.finish().await;
 }
 
 #[tokio::test]
@@ -140,7 +139,6 @@ async fn handoff_state_machine_refuses_and_records() {
         .await
         .unwrap();
     assert!(summary.contains("I want to speak to a person"), "{summary}");
-    h.finish().await;
 }
 
 #[tokio::test]
@@ -190,7 +188,6 @@ async fn handoff_bot_is_silent_with_a_person_and_a_resolved_thread_starts_fresh(
             .await,
         2
     );
-    h.finish().await;
 }
 
 #[tokio::test]
@@ -235,7 +232,6 @@ async fn handoff_outside_business_hours_promises_email_and_opens_a_ticket() {
             .await
             .unwrap();
     assert!(after_hours);
-    h.finish().await;
 }
 
 #[tokio::test]
@@ -280,7 +276,6 @@ async fn handoff_waiting_past_the_sla_is_flagged_once() {
             .await,
         1
     );
-    h.finish().await;
 }
 
 #[tokio::test]
@@ -308,5 +303,4 @@ async fn handoff_request_is_idempotent_and_stores_its_summary() {
             .await,
         1
     );
-    h.finish().await;
 }

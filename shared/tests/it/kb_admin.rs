@@ -41,7 +41,6 @@ async fn status_reports_empty_then_fresh() {
 
     let other = status::status(&db.pool, "another-model", 0).await.unwrap();
     assert!(other.stale_reason.unwrap().contains("agentctl kb reindex"));
-    db.drop().await;
 }
 
 #[tokio::test]
@@ -96,7 +95,6 @@ async fn reindex_swaps_vectors_and_search_keeps_working() {
         .await
         .unwrap();
     assert_eq!(hits[0].citation.section, "Window");
-    db.drop().await;
 }
 
 #[tokio::test]
@@ -126,7 +124,6 @@ async fn namespaces_never_touch_the_live_knowledge_base() {
             .await
             .unwrap();
     assert!(!exists, "schema dropped");
-    db.drop().await;
 }
 
 #[tokio::test]
@@ -139,5 +136,4 @@ async fn outdated_schema_is_refused_without_auto_migrate() {
         .await
         .expect("auto-migrate applies the schema");
     assert_eq!(db::pending_migrations(&db.pool).await.unwrap(), 0);
-    db.drop().await;
 }

@@ -34,7 +34,6 @@ async fn reingesting_unchanged_documents_computes_no_embeddings() {
     let second = ingest(&db, kb.path(), false).await;
     assert_eq!((second.added, second.updated, second.unchanged), (0, 0, 2));
     assert_eq!(second.embeddings_computed, 0);
-    db.drop().await;
 }
 
 #[tokio::test]
@@ -61,7 +60,6 @@ async fn changed_document_replaces_its_chunks() {
     .await
     .unwrap();
     assert_eq!(contents, ["We now ship worldwide.", "Free over 50 EUR."]);
-    db.drop().await;
 }
 
 #[tokio::test]
@@ -86,7 +84,6 @@ async fn prune_removes_documents_gone_from_the_folder() {
         .await
         .unwrap();
     assert_eq!(orphans, 0);
-    db.drop().await;
 }
 
 #[tokio::test]
@@ -115,7 +112,6 @@ async fn bad_files_are_reported_and_the_rest_is_ingested() {
         .find(|p| p.source == "logo.png")
         .expect("logo.png reported");
     assert_eq!(png.outcome, "skipped");
-    db.drop().await;
 }
 
 #[tokio::test]
@@ -158,5 +154,4 @@ async fn chunks_stay_within_the_model_window_and_overlap() {
     // consecutive windows share text (80-token overlap): the second repeats the first's last sentence
     let last_sentence = format!("Sentence{}", rows[0].2.rsplit("Sentence").next().unwrap());
     assert!(rows[1].2.contains(last_sentence.trim()), "windows overlap");
-    db.drop().await;
 }

@@ -93,8 +93,6 @@ async fn demo_kb_retrieval() {
     )
     .await;
     assert_eq!(with_pii[0].citation.title, "Returns and refunds");
-
-    db.drop().await;
 }
 
 #[derive(serde::Deserialize)]
@@ -143,5 +141,4 @@ async fn demo_goldens_hit_rate() {
         rate(SearchMode::Hybrid) >= rate(SearchMode::Bm25),
         "{report:?}"
     );
-    db.drop().await;
 }

@@ -72,7 +72,6 @@ async fn orders_import_skips_bad_lines_and_names_them() {
     assert_eq!(mixed.status, "delivered");
     assert_eq!(mixed.total, "5.00");
     assert!(orders.find("2004").await.unwrap().is_none());
-    db.drop().await;
 }
 
 #[tokio::test]
@@ -119,7 +118,6 @@ async fn orders_reimport_changes_nothing_and_updates_only_changed_orders() {
         before.1,
         "an unchanged one is not"
     );
-    db.drop().await;
 }
 
 #[tokio::test]
@@ -135,7 +133,6 @@ async fn orders_later_line_of_the_same_id_wins() {
     assert_eq!(counts(&summary), (1, 1, 1, 0));
     let order = BuiltinOrders::new(db.pool.clone()).find("7").await.unwrap();
     assert_eq!(order.unwrap().status, "shipped");
-    db.drop().await;
 }
 
 #[tokio::test]
@@ -162,7 +159,6 @@ async fn orders_builtin_finds_the_demo_orders() {
     assert_eq!(orders.find(" 1042 ").await.unwrap(), Some(order));
     assert_eq!(orders.find("9999").await.unwrap(), None);
     assert_eq!(orders.name(), "builtin");
-    db.drop().await;
 }
 
 #[tokio::test]
@@ -197,7 +193,6 @@ async fn orders_recent_for_email_ignores_case_and_lists_newest_first() {
         .await
         .unwrap()
         .is_empty());
-    db.drop().await;
 }
 
 #[tokio::test]
@@ -224,5 +219,4 @@ async fn orders_backend_follows_the_config() {
     config.woocommerce.url = "shop.example".into();
     let error = order_backend(&config, db.pool.clone()).err().unwrap();
     assert!(error.to_string().contains("not an http(s) URL"), "{error}");
-    db.drop().await;
 }

@@ -80,7 +80,6 @@ async fn tickets_builtin_is_idempotent_per_thread_and_reason() {
     assert!(other_reason.created);
     assert_ne!(other_reason.id, first.id);
     assert_eq!(delivery(&db.pool, first.id).await, (None, None, None));
-    db.drop().await;
 }
 
 #[tokio::test]
@@ -99,7 +98,6 @@ async fn tickets_without_a_thread_are_always_new() {
         .await
         .unwrap();
     assert_eq!(count, 2);
-    db.drop().await;
 }
 
 #[tokio::test]
@@ -126,7 +124,6 @@ async fn tickets_concurrent_creates_make_one_ticket() {
 
     assert_eq!(made.iter().filter(|t| t.created).count(), 1);
     assert!(made.iter().all(|t| t.id == made[0].id));
-    db.drop().await;
 }
 
 /// What the helpdesk received: headers and JSON bodies, in order.
@@ -217,7 +214,6 @@ async fn tickets_webhook_posts_a_zendesk_ticket_once() {
         (Some("delivered".into()), None, Some("35436".into()))
     );
     assert_eq!(tickets.name(), "webhook");
-    db.drop().await;
 }
 
 #[tokio::test]
@@ -233,7 +229,6 @@ async fn tickets_webhook_without_token_or_email_sends_neither() {
     let (headers, body) = desk.requests.lock().unwrap()[0].clone();
     assert!(headers.get("authorization").is_none());
     assert!(body["ticket"].get("requester").is_none(), "{body}");
-    db.drop().await;
 }
 
 #[tokio::test]
@@ -257,7 +252,6 @@ async fn tickets_webhook_failure_keeps_the_local_ticket() {
     let error = error.expect("the failure is recorded");
     assert!(error.contains("500"), "{error}");
     assert_eq!(external_id, None);
-    db.drop().await;
 }
 
 #[tokio::test]
@@ -277,7 +271,6 @@ async fn tickets_webhook_unreachable_helpdesk_keeps_the_local_ticket() {
     let (status, error, _) = delivery(&db.pool, ticket.id).await;
     assert_eq!(status.as_deref(), Some("failed"));
     assert!(error.unwrap().contains("cannot reach the helpdesk"));
-    db.drop().await;
 }
 
 #[tokio::test]
@@ -301,5 +294,4 @@ async fn tickets_backend_follows_the_config() {
     config.webhook.url = "https://acme.zendesk.com/api/v2/tickets.json".into();
     let webhook = ticket_backend(&config, db.pool.clone()).unwrap();
     assert_eq!(webhook.name(), "webhook");
-    db.drop().await;
 }

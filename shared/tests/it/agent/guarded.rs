@@ -24,7 +24,6 @@ async fn agent_uncited_kb_answer_is_redrafted_with_a_citation() {
         r.answer
     );
     assert_eq!(r.citations[0].title, "Returns and refunds");
-    h.finish().await;
 }
 
 #[tokio::test]
@@ -48,7 +47,6 @@ async fn agent_invented_citations_and_links_are_removed() {
             && r.guardrail_trips.contains(&"unknown_link")
     );
     assert_eq!(r.citations.len(), 1);
-    h.finish().await;
 }
 
 #[tokio::test]
@@ -83,7 +81,6 @@ async fn agent_blocked_draft_gets_the_safety_reply_and_a_ticket() {
         .await,
         1
     );
-    h.finish().await;
 }
 
 #[tokio::test]
@@ -102,7 +99,6 @@ async fn agent_generic_answer_after_every_llm_failed_opens_a_ticket() {
         .await,
         1
     );
-    h.finish().await;
 }
 
 #[tokio::test]
@@ -118,7 +114,6 @@ async fn agent_empty_kb_disables_search_and_escalates() {
         .any(|t| t.state == State::Escalate && t.note.contains("search_kb disabled")));
     // the tool was never offered to the Brain nor run
     assert!(r.tool_calls.iter().all(|t| t.tool != "search_kb"));
-    h.finish().await;
 }
 
 #[tokio::test]
@@ -150,5 +145,4 @@ async fn agent_failing_tool_is_retried_then_its_breaker_opens() {
     assert_eq!(second.tool_calls[0].outcome, "circuit_open");
     assert_eq!(second.tool_calls[0].attempts, 0);
     assert!(h.agent.tools().breakers().state("get_order").open);
-    h.finish().await;
 }

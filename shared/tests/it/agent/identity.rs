@@ -32,7 +32,6 @@ async fn agent_verified_session_wins_over_llm_arguments() {
         "another customer's tracking leaked: {tool_result}"
     );
     assert_eq!(r.outcome, Outcome::Answered);
-    h.finish().await;
 }
 
 #[tokio::test]
@@ -46,7 +45,6 @@ async fn agent_verified_customer_without_order_number_gets_their_own_orders() {
         )
         .await;
     assert!(r.answer.contains("Order #1042"), "{}", r.answer);
-    h.finish().await;
 }
 
 #[tokio::test]
@@ -72,7 +70,6 @@ async fn agent_anonymous_needs_order_number_and_email_together() {
         "{}",
         r2.answer
     );
-    h.finish().await;
 }
 
 #[tokio::test]
@@ -99,5 +96,4 @@ async fn agent_failed_lookups_lock_out_the_guesser() {
         .await;
     assert!(r.answer.contains("Too many unsuccessful"), "{}", r.answer);
     assert!(!r.answer.contains("JJD"), "{}", r.answer);
-    h.finish().await;
 }

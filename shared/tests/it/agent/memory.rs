@@ -39,5 +39,4 @@ async fn agent_memory_is_bounded_and_rebuilt_from_postgres() {
         .await
         .unwrap();
     assert!(ttl > 0 && ttl <= 60, "rebuilt memory expires ({ttl})");
-    h.finish().await;
 }

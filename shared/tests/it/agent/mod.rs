@@ -29,6 +29,8 @@ pub struct Harness {
     pub config: Config,
     /// The bus the agent announces on (the test's own Redis prefix).
     pub events: EventBus,
+    /// The test's Redis keys, deleted when the harness is dropped.
+    _keys: test_support::RedisKeys,
 }
 
 impl Harness {
@@ -38,7 +40,7 @@ impl Harness {
         let db = TestDb::new().await;
         let mut config = support::config();
         config.database = db.config.clone();
-        config.redis.key_prefix = format!("fd_test_{}", Uuid::new_v4().simple());
+        config.redis.key_prefix = test_support::unique_prefix("fd_test");
         if let Some(primary) = llm.first() {
             config.llm.primary = primary.clone();
         }
@@ -96,11 +98,13 @@ impl Harness {
         )
         .await
         .expect("agent builds");
+        let keys = test_support::RedisKeys::new(&config.redis.key_prefix);
         Self {
             db,
             agent,
             config,
             events,
+            _keys: keys,
         }
     }
 
@@ -125,19 +129,6 @@ impl Harness {
             .fetch_one(&self.db.pool)
             .await
             .expect(sql)
-    }
-
-    pub async fn finish(self) {
-        let mut conn = connect_redis(&self.config.redis).await.expect("redis");
-        let keys: Vec<String> = redis::cmd("KEYS")
-            .arg(format!("{}:*", self.config.redis.key_prefix))
-            .query_async(&mut conn)
-            .await
-            .unwrap_or_default();
-        if !keys.is_empty() {
-            let _: Result<(), _> = redis::cmd("DEL").arg(keys).query_async(&mut conn).await;
-        }
-        self.db.drop().await;
     }
 }
 

@@ -41,7 +41,6 @@ async fn agent_offline_answers_orders_with_the_real_status_and_tracking() {
             .await
             .unwrap();
     assert!(!args.to_string().contains("maria.rossi"), "{args}");
-    h.finish().await;
 }
 
 #[tokio::test]
@@ -71,7 +70,6 @@ async fn agent_offline_wrong_email_gets_the_not_found_reply_and_no_data() {
     }
     // "not yours" and "no such order" read the same
     assert_eq!(wrong.answer, missing.answer);
-    h.finish().await;
 }
 
 #[tokio::test]
@@ -104,7 +102,6 @@ async fn agent_offline_cites_the_returns_policy() {
             State::Respond
         ]
     );
-    h.finish().await;
 }
 
 #[tokio::test]
@@ -139,7 +136,6 @@ async fn agent_offline_hands_off_and_then_stays_silent() {
         .await,
         2
     );
-    h.finish().await;
 }
 
 #[tokio::test]
@@ -174,7 +170,6 @@ async fn agent_offline_abuse_gets_the_neutral_reply_and_a_ticket() {
         .await,
         1
     );
-    h.finish().await;
 }
 
 #[tokio::test]
@@ -208,5 +203,4 @@ async fn agent_rejects_empty_and_oversized_messages_without_storing_them() {
         .await
         .unwrap();
     assert_eq!(stored, 0);
-    h.finish().await;
 }

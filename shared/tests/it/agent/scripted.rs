@@ -34,7 +34,6 @@ async fn agent_unknown_tool_twice_ends_in_handoff() {
     let second = llm.requests()[1].to_string();
     assert!(second.contains("there is no tool named"), "{second}");
     assert!(r.trace.iter().any(|t| t.note.contains("corrective retry")));
-    h.finish().await;
 }
 
 #[tokio::test]
@@ -58,7 +57,6 @@ async fn agent_malformed_arguments_get_one_corrective_retry() {
     assert_eq!(r.tool_calls[0].outcome, "invalid_arguments");
     assert_eq!(r.tool_calls[1].outcome, "ok");
     assert_eq!(r.answer, "Your order 1042 has shipped with DHL.");
-    h.finish().await;
 }
 
 #[tokio::test]
@@ -86,7 +84,6 @@ async fn agent_llm_hanging_past_the_sla_gives_the_degraded_answer_and_a_ticket()
         .await,
         1
     );
-    h.finish().await;
 }
 
 #[tokio::test]
@@ -130,7 +127,6 @@ async fn agent_provider_500s_fall_back_to_the_next_brain() {
         )
         .await;
     assert_eq!(recorded, 2);
-    h.finish().await;
 }
 
 #[tokio::test]
@@ -150,5 +146,4 @@ async fn agent_all_llms_down_falls_back_to_the_offline_brain() {
         .brain
         .iter()
         .any(|b| b.provider == "offline" && b.outcome == "ok"));
-    h.finish().await;
 }

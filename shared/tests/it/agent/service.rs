@@ -56,7 +56,6 @@ async fn a_turn_is_announced_on_the_thread_and_the_queue() {
     assert!(
         matches!(&ours[1], QueueChange::Message { message_id, role } if Some(*message_id) == r.message_id && role == "assistant")
     );
-    h.finish().await;
 }
 
 #[tokio::test]
@@ -80,7 +79,6 @@ async fn a_handoff_announces_the_new_owner() {
     assert_eq!(status.status, frontdesk_api::ThreadStatus::WaitingHuman);
     assert_eq!(status.position, r.queue_position);
     assert!(status.position.is_some());
-    h.finish().await;
 }
 
 #[tokio::test]
@@ -114,7 +112,6 @@ async fn a_thread_belongs_to_its_session() {
             .unwrap();
         assert_eq!(again.thread_id, first.thread_id);
     }
-    h.finish().await;
 }
 
 #[tokio::test]
@@ -153,5 +150,4 @@ async fn a_sessions_spend_is_counted_and_capped() {
     let second = h.agent.run_turn(admitted).await.unwrap();
     assert_eq!(llm.requests().len(), calls, "{second:?}");
     assert!(second.brain.iter().all(|a| a.provider == "offline"));
-    h.finish().await;
 }

@@ -79,7 +79,6 @@ async fn agent_streams_a_remote_draft_sentence_by_sentence() {
         last.duration_since(first).as_millis() >= 50,
         "released while streaming"
     );
-    h.finish().await;
 }
 
 #[tokio::test]
@@ -110,5 +109,4 @@ async fn agent_stream_stops_at_a_blocked_sentence_and_never_shows_the_rest() {
         after, r.answer,
         "the events end with exactly the stored answer"
     );
-    h.finish().await;
 }

@@ -1,5 +1,5 @@
 //! Test support: a fresh, migrated PostgreSQL database per test (uuid-named, dropped
-//! at the end), the embedding model loaded once per test binary, small KB folders, and
+//! with the value, even when the test panics), the embedding model loaded once per test binary, small KB folders, and
 //! a scripted LLM server speaking both provider wires (`llm_server`), and
 //! local HTTP servers standing in for external services.
 
@@ -15,17 +15,12 @@ use sqlx::PgPool;
 
 pub use llm_server::{ScriptedLlm, Step};
 
-/// The server tests create their databases on (`FRONTDESK_TEST_DATABASE_URL`, else
-/// the local default), with a maintenance database to issue CREATE DATABASE from.
-fn server_url() -> String {
-    std::env::var("FRONTDESK_TEST_DATABASE_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into())
-}
-
+/// A fresh database for one test (dropped with the value, see `test_support::TestDb`),
+/// with a pool and the configuration that reaches it.
 pub struct TestDb {
-    pub name: String,
     pub pool: PgPool,
     pub config: DatabaseConfig,
+    _db: test_support::TestDb,
 }
 
 impl TestDb {
@@ -42,41 +37,21 @@ impl TestDb {
     }
 
     async fn create(auto_migrate: bool) -> Self {
-        let name = format!("fd_test_{}", uuid::Uuid::new_v4().simple());
-        let admin = admin().await;
-        sqlx::query(&format!("CREATE DATABASE {name}"))
-            .execute(&admin)
-            .await
-            .expect("create test database");
-        admin.close().await;
+        let database = test_support::TestDb::new().await;
         let config = DatabaseConfig {
-            url: Secret::new(format!("{}/{name}", server_url())),
+            url: Secret::new(&database.url),
             max_connections: 5,
             auto_migrate,
         };
         let pool = db::connect(&config, None)
             .await
             .expect("connect to test database");
-        Self { name, pool, config }
+        Self {
+            pool,
+            config,
+            _db: database,
+        }
     }
-
-    pub async fn drop(self) {
-        self.pool.close().await;
-        let admin = admin().await;
-        let _ = sqlx::query(&format!(
-            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-            self.name
-        ))
-        .execute(&admin)
-        .await;
-        admin.close().await;
-    }
-}
-
-async fn admin() -> PgPool {
-    PgPool::connect(&format!("{}/postgres", server_url()))
-        .await
-        .expect("PostgreSQL must be running on 127.0.0.1:5432 (run scripts/setup.sh)")
 }
 
 /// The local embedder, loaded once per test binary.
