@@ -10,6 +10,9 @@
    tokenizers or onig_sys.
 
 Usage: scripts/check-structure.py [--skip-cargo]   (exit status 1 on any finding)
+
+Before checking the tree, the script proves its module check is alive: on a copy of
+the core with `use crate::orchestrator;` added to `config`, it must report a cycle.
 """
 
 import os
@@ -265,8 +268,30 @@ def check_console():
     ]
 
 
+def self_test():
+    """The module check must catch `config` importing the orchestrator."""
+    global CORE
+    import shutil
+    import tempfile
+
+    real = CORE
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = os.path.join(tmp, "src")
+        shutil.copytree(real, copy)
+        with open(os.path.join(copy, "config", "mod.rs"), "a", encoding="utf-8") as f:
+            f.write("\n#[allow(unused_imports)]\nuse crate::orchestrator;\n")
+        CORE = copy
+        try:
+            found = check_modules()
+        finally:
+            CORE = real
+    if not any(p.startswith("module cycle") for p in found):
+        return ["self-test: `use crate::orchestrator` in config was not reported as a cycle"]
+    return []
+
+
 def main():
-    problems = check_modules() + check_lengths()
+    problems = self_test() + check_modules() + check_lengths()
     if "--skip-cargo" not in sys.argv:
         problems += check_console()
     for p in problems:
