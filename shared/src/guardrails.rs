@@ -2,8 +2,10 @@
 //! draft before anything is sent. A tripped check fixes the draft when it can (strips an
 //! unknown citation or link, masks personal data) and blocks it when it cannot.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
+use frontdesk_redact::pii::{self, Kind};
 use regex::Regex;
 use serde::Serialize;
 
@@ -148,11 +150,11 @@ pub fn check_draft(draft: &str, grounding: &Grounding) -> DraftCheck {
     if foreign_email {
         trips.push("pii");
     }
-    // card and bank numbers never go out
-    let masked = frontdesk_redact::pii::mask(&text);
-    if masked.contains("[card]") || masked.contains("[iban]") {
+    // card, bank and national id numbers never go out (the shop's own phone number may)
+    if let Cow::Owned(masked) = pii::mask_kinds(&text, &[Kind::Card, Kind::Iban, Kind::NationalId])
+    {
         trips.push("pii");
-        text = masked.into_owned();
+        text = masked;
     }
     DraftCheck {
         blocked: text.trim().is_empty(),

@@ -274,6 +274,61 @@ async fn console_claims_replies_and_hands_back_while_the_customer_watches() {
     assert_eq!(answer["citations"][0]["title"], "Returns and refunds");
 }
 
+#[tokio::test]
+async fn handoff_panel_shows_order_and_tracking_numbers_and_hides_the_card() {
+    let db = TestDb::new().await;
+    let agentd = Agentd::start(&db, &agent_env()).await;
+    let customer = Customer::new(&agentd.url).await;
+    let asked = customer
+        .say(
+            None,
+            "Please let me talk to a person: DHL parcel JJD014600003828000000 for order CK-10423 \
+             never came and card 4111 1111 1111 1111 was charged twice.",
+        )
+        .await;
+    assert_eq!(asked["thread_status"], "waiting_human", "{asked}");
+    let thread: Uuid = asked["thread_id"].as_str().unwrap().parse().unwrap();
+
+    let mut console = Console::new(&agentd.url);
+    console.send(Msg::Tick(chrono::Utc::now()));
+    console
+        .until("the waiting thread in the queue", |s| {
+            s.queues
+                .as_ref()
+                .is_some_and(|q| q.view.waiting.iter().any(|e| e.thread_id == thread))
+        })
+        .await;
+    console.state.selected = Some(thread);
+    console.key(KeyCode::Char('c'));
+    console
+        .until("claimed", |s| {
+            s.queues
+                .as_ref()
+                .is_some_and(|q| q.view.mine.iter().any(|e| e.thread_id == thread))
+        })
+        .await;
+    console.key(KeyCode::Char('r'));
+    console
+        .until("the conversation with its handoff", |s| match &s.screen {
+            Screen::Conversation(c) => c.detail.as_ref().is_some_and(|d| d.handoff.is_some()),
+            _ => false,
+        })
+        .await;
+    let screen = console.screen(220, 50);
+    let panel: String = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    for kept in ["JJD014600003828000000", "CK-10423"] {
+        assert!(
+            panel.contains(kept),
+            "{kept} readable in the handoff panel:\n{screen}"
+        );
+    }
+    assert!(
+        panel.contains("[card]"),
+        "the card number masked:\n{screen}"
+    );
+    assert!(!panel.contains("4111 1111"), "{screen}");
+}
+
 /// tmux, from Debian's package (scripts/test.sh installs it).
 fn tmux(args: &[&str]) -> std::process::Output {
     Command::new("tmux")

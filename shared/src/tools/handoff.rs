@@ -45,7 +45,7 @@ impl Toolbox {
         let messages = crate::threads::visible_in_episode(&self.pool, thread_id, 20)
             .await
             .map_err(|e| e.to_string())?;
-        let summary = summary::summarize(&messages, reason);
+        let summary = summary::summarize(&messages, reason, email);
         let now = Utc::now();
         let after_hours = !hours::is_open(&config.hours, now);
         let queue = config.default_queue.as_str();
@@ -53,7 +53,7 @@ impl Toolbox {
             queue,
             reason,
             summary: &summary,
-            transcript_excerpt: &frontdesk_redact::pii::mask(transcript_excerpt),
+            transcript_excerpt: &frontdesk_redact::pii::mask_for_staff(transcript_excerpt, email),
             requested_by: &requested_by,
             sla_secs: config.wait_sla_secs(queue),
             after_hours,

@@ -122,7 +122,12 @@ pub async fn get_thread_detail(
         .map(|m| AdminMessage {
             id: m.id,
             role: m.role,
-            content: m.content,
+            // staff read the customer's words, but never a card number or national id
+            content: frontdesk_redact::pii::mask_kinds(
+                &m.content,
+                &frontdesk_redact::pii::HIDDEN_FROM_STAFF,
+            )
+            .into_owned(),
             tool_name: m.tool_name,
             tool_payload: m.tool_payload,
             created_at: m.created_at,
