@@ -1,6 +1,7 @@
 //! `agentctl bench ...`: figures for `docs/benchmarks.md`.
 
 mod embed;
+mod pii;
 mod retrieval;
 mod routing;
 mod turns;
@@ -16,6 +17,7 @@ pub enum BenchCommand {
     Retrieval(retrieval::RetrievalArgs),
     Embed(embed::EmbedArgs),
     Routing(routing::RoutingArgs),
+    Pii(pii::PiiArgs),
     Turns(turns::TurnsArgs),
 }
 
@@ -25,6 +27,7 @@ impl BenchCommand {
             BenchCommand::Retrieval(args) => args.run(ctx).await,
             BenchCommand::Embed(args) => args.run(ctx).await,
             BenchCommand::Routing(args) => args.run(ctx).await,
+            BenchCommand::Pii(args) => args.run(ctx).await,
             BenchCommand::Turns(args) => args.run(ctx).await,
         }
     }
