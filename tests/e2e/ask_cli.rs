@@ -32,7 +32,7 @@ async fn ask_answers_an_order_question_and_continues_the_thread() {
         first["answer"]
             .as_str()
             .unwrap()
-            .contains("order number and the email"),
+            .contains("Please send me the email address you used for the order."),
         "{first}"
     );
     let thread = first["thread_id"].as_str().unwrap().to_string();

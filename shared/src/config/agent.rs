@@ -108,6 +108,10 @@ pub enum OrderBackendKind {
 #[serde(default, deny_unknown_fields)]
 pub struct OrdersConfig {
     pub backend: OrderBackendKind,
+    /// A regular expression for the shop's order ids (its first capture group, else
+    /// its whole match, is the id); empty: the default extractor, which takes ids of
+    /// letters, digits and hyphens with 3 to 12 digits.
+    pub id_pattern: String,
     pub woocommerce: WooCommerceConfig,
 }
 
@@ -115,6 +119,7 @@ impl Default for OrdersConfig {
     fn default() -> Self {
         Self {
             backend: OrderBackendKind::Builtin,
+            id_pattern: String::new(),
             woocommerce: WooCommerceConfig::default(),
         }
     }

@@ -375,6 +375,11 @@ impl Config {
                 problems.push(format!("webhooks.endpoints.{name}.secret is empty"));
             }
         }
+        if let Err(e) = regex::Regex::new(&self.orders.id_pattern) {
+            problems.push(format!(
+                "orders.id_pattern is not a valid regular expression: {e}"
+            ));
+        }
         if let Err(e) = self.handoff.hours.schedule() {
             problems.push(format!("handoff.hours: {e}"));
         }

@@ -15,6 +15,7 @@ use crate::events::{EventSink, Live};
 use crate::kb::search::Retriever;
 use crate::limits::Budget;
 use crate::memory::Memory;
+use crate::text::slots::OrderIds;
 use crate::tools::{Lockout, ToolSettings, Toolbox};
 use frontdesk_embed::Embedder;
 
@@ -121,6 +122,8 @@ async fn brain_chain(
         })?;
         brains.extend(brain);
     }
-    brains.push(Arc::new(OfflineBrain::new(embedder).await?));
+    // the pattern was checked when the configuration was validated
+    let order_ids = OrderIds::new(Some(&config.orders.id_pattern)).unwrap_or_default();
+    brains.push(Arc::new(OfflineBrain::new(embedder, order_ids).await?));
     Ok(BrainChain::new(brains, config.llm.prices.clone(), pool))
 }

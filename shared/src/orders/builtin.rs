@@ -60,12 +60,18 @@ impl OrderBackend for BuiltinOrders {
         "builtin"
     }
 
+    /// Without regard to case or a leading `#` (`w2611340` finds `#W2611340`); an exact
+    /// match wins should two ids differ only in those.
     async fn find(&self, order_id: &str) -> Result<Option<Order>, OrderError> {
-        let row: Option<OrderRow> =
-            sqlx::query_as(&format!("SELECT {COLUMNS} FROM orders WHERE order_id = $1"))
-                .bind(order_id.trim())
-                .fetch_optional(&self.pool)
-                .await?;
+        let id = order_id.trim();
+        let row: Option<OrderRow> = sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM orders \
+             WHERE upper(ltrim(order_id, '#')) = upper(ltrim($1, '#')) \
+             ORDER BY order_id = $1 DESC LIMIT 1"
+        ))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
         Ok(row.map(Order::from))
     }
 

@@ -10,6 +10,10 @@ use chrono_tz::Tz;
 pub const NOTHING_FOUND: &str = "I couldn't find that in our help centre. I can pass your question to a member of our team if you like — just say \"talk to a person\".";
 /// The reply to an abusive message.
 pub const NEUTRAL: &str = "I'm here to help with orders, products, shipping and returns. I've passed this conversation to our team, who will follow up.";
+/// The reply to a threat of violence; the conversation goes to the team.
+pub const THREAT: &str = "I can't continue this conversation. Threats are taken seriously, and I've passed it to our team.";
+/// Said first to someone who may harm themselves, before the handoff's own words.
+pub const SELF_HARM: &str = "I'm really sorry you're feeling this way, and I'm glad you said something. If you might act on these thoughts or are in danger, please call your local emergency number now (112 in Europe, 911 in the US and Canada, 999 in the UK) or a crisis line such as 988 in the US or 116 123 (Samaritans) in the UK and Ireland. I'm bringing in a person from our team to talk with you.";
 /// A tool failed.
 pub const TOOL_FAILED: &str = "Sorry, I couldn't check that just now. Please try again in a moment, or ask for a person and our team will help.";
 /// A draft was withheld by a guardrail.
@@ -25,8 +29,18 @@ pub const ORDER_LOCKED: &str =
 /// What the order tool says it needs (to the Brain).
 pub const ORDER_NEEDS: &str =
     "To look up an order I need the order number and the email address it was placed with.";
-/// What the customer is asked when an order look-up lacks the order number or e-mail.
+/// What the customer is asked when an order look-up lacks the order number and e-mail.
 pub const ASK_ORDER_DETAILS: &str = "I can check that for you. Please send me your order number and the email address you used for the order.";
+/// … when it has the order number but not the e-mail.
+pub const ASK_ORDER_EMAIL: &str =
+    "I can check that for you. Please send me the email address you used for the order.";
+/// … when it has the e-mail but not the order number.
+pub const ASK_ORDER_NUMBER: &str = "I can check that for you. Please send me your order number.";
+
+/// True when `text` is one of the questions for order details above.
+pub fn asks_for_order_details(text: &str) -> bool {
+    [ASK_ORDER_DETAILS, ASK_ORDER_EMAIL, ASK_ORDER_NUMBER].contains(&text)
+}
 
 /// A ticket was opened for the customer.
 pub fn ticket_opened(number: i64) -> String {

@@ -83,7 +83,7 @@ fn offline_slot_extraction_on_goldens() {
     for case in cases() {
         if let Some(expected) = &case.order_id {
             assert_eq!(
-                slots::order_id(&case.text).as_ref(),
+                slots::OrderIds::default().find(&case.text).as_ref(),
                 Some(expected),
                 "{}: {}",
                 case.id,

@@ -6,7 +6,7 @@ use frontdesk_embed::Embedder;
 
 use crate::orders::Order;
 use crate::text::replies::{self, NOTHING_FOUND, TOOL_FAILED};
-use crate::tool_api::{OrderLookup, Passage, ToolName, ToolResult};
+use crate::tool_api::{OrderLookup, Passage, Slot, ToolName, ToolResult};
 
 /// Drafts the reply from one tool's result, as the Brain was given it.
 pub async fn from_tool(
@@ -163,7 +163,12 @@ fn order(lookup: &OrderLookup) -> String {
             .map(describe_order)
             .collect::<Vec<_>>()
             .join("\n"),
-        OrderLookup::Need(_) => replies::ASK_ORDER_DETAILS.into(),
+        // ask only for what is missing
+        OrderLookup::Need(need) => match need.as_slice() {
+            [Slot::Email] => replies::ASK_ORDER_EMAIL.into(),
+            [Slot::OrderId] => replies::ASK_ORDER_NUMBER.into(),
+            _ => replies::ASK_ORDER_DETAILS.into(),
+        },
         OrderLookup::Locked => replies::ORDER_LOCKED.into(),
         OrderLookup::NotFound => format!(
             "{} Please check both and try again.",

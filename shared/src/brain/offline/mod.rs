@@ -8,7 +8,8 @@ pub mod router;
 pub use router::{Route, Router, Routing};
 
 use super::{Brain, BrainError, BrainReply, BrainRequest, ChatItem, Purpose, ToolCall};
-use crate::text::{replies, slots};
+use crate::text::replies;
+use crate::text::slots::{self, OrderIds};
 use crate::tool_api::{CreateTicketInput, GetOrderInput, HandoffInput, SearchKbInput, ToolName};
 use frontdesk_api::Priority;
 use frontdesk_embed::Embedder;
@@ -21,6 +22,7 @@ pub const MODEL: &str = "offline-router-v1";
 pub struct OfflineBrain {
     router: Router,
     embedder: Embedder,
+    order_ids: OrderIds,
 }
 
 impl std::fmt::Debug for OfflineBrain {
@@ -30,10 +32,15 @@ impl std::fmt::Debug for OfflineBrain {
 }
 
 impl OfflineBrain {
-    pub async fn new(embedder: Embedder) -> Result<Self, frontdesk_embed::EmbedError> {
+    /// `order_ids` finds order ids in customers' messages (`orders.id_pattern`).
+    pub async fn new(
+        embedder: Embedder,
+        order_ids: OrderIds,
+    ) -> Result<Self, frontdesk_embed::EmbedError> {
         Ok(Self {
             router: Router::new(embedder.clone()).await?,
             embedder,
+            order_ids,
         })
     }
 
@@ -49,11 +56,18 @@ impl OfflineBrain {
             .map_err(|e| BrainError::Malformed(format!("routing failed: {e}")))?;
         // an answer to "send me your order number and email" continues the order look-up
         let asked_for_order = history.iter().rev().skip(1).find_map(|i| match i {
-            ChatItem::Assistant { text: Some(t), .. } => Some(t == replies::ASK_ORDER_DETAILS),
+            ChatItem::Assistant { text: Some(t), .. } => Some(replies::asks_for_order_details(t)),
             _ => None,
         });
-        let has_slot = slots::order_id(question).is_some() || slots::email(question).is_some();
+        let order_id = self.order_ids.find(question);
+        let email = slots::email(question);
+        let has_slot = order_id.is_some() || email.is_some();
         if asked_for_order == Some(true) && has_slot && routing.route != Route::Abusive {
+            routing.route = Route::OrderStatus;
+        }
+        // an order id and an e-mail together are an order look-up, whatever the
+        // embedding thought (an explicit request for a person still wins)
+        if order_id.is_some() && email.is_some() && routing.by == "embedding" {
             routing.route = Route::OrderStatus;
         }
         let call = |call: ToolCall| BrainReply {
@@ -68,7 +82,8 @@ impl OfflineBrain {
         };
         Ok(match routing.route {
             Route::OrderStatus => {
-                // slots may have come in earlier messages of the conversation
+                // slots may have come in earlier messages of the conversation (the
+                // memory window): the latest mention wins
                 let user_texts: Vec<&str> = history
                     .iter()
                     .rev()
@@ -76,9 +91,8 @@ impl OfflineBrain {
                         ChatItem::User { text } => Some(text.as_str()),
                         _ => None,
                     })
-                    .take(4)
                     .collect();
-                let order_id = user_texts.iter().find_map(|t| slots::order_id(t));
+                let order_id = user_texts.iter().find_map(|t| self.order_ids.find(t));
                 let email = user_texts.iter().find_map(|t| slots::email(t));
                 call(call_of(ToolName::GetOrder, &GetOrderInput { order_id, email }))
             }
