@@ -13,7 +13,13 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum InputFlag {
-    /// Insults, threats or harassment: neutral reply and a ticket, no planning.
+    /// Words of someone who may harm themselves: a caring reply with where to get help
+    /// now, and a person takes over. Checked first.
+    SelfHarm,
+    /// A threat of violence: the conversation is blocked and a high-priority ticket
+    /// opened for the team, no planning.
+    Threat,
+    /// Insults or harassment: neutral reply and a ticket, no planning.
     Abusive,
     /// An attempt to override the assistant's instructions; planning goes on with the
     /// text treated as data, and the flag is recorded.
@@ -29,7 +35,12 @@ static INJECTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub fn screen_input(text: &str) -> Option<InputFlag> {
-    if crate::text::cues::ABUSE.is_match(text) {
+    use crate::text::cues::{ABUSE, SELF_HARM, THREAT};
+    if SELF_HARM.is_match(text) {
+        Some(InputFlag::SelfHarm)
+    } else if THREAT.is_match(text) {
+        Some(InputFlag::Threat)
+    } else if ABUSE.is_match(text) {
         Some(InputFlag::Abusive)
     } else if INJECTION.is_match(text) {
         Some(InputFlag::Injection)

@@ -54,6 +54,7 @@ pub async fn open_ticket(
     turn: &mut TurnState,
     reason: &str,
     subject: &str,
+    priority: Priority,
 ) -> Option<i64> {
     let ticket = NewTicket {
         thread_id: Some(turn.thread_id),
@@ -64,7 +65,7 @@ pub async fn open_ticket(
             "Please review the conversation {} and follow up with the customer.",
             turn.thread_id
         ),
-        priority: Priority::Normal,
+        priority,
     };
     match agent.tools.open_ticket(&ticket).await {
         Ok(t) => {

@@ -17,6 +17,7 @@ use crate::guardrails::{self, InputFlag};
 use crate::text::replies;
 use crate::tool_api::ToolName;
 use crate::tools::{ToolContext, ToolOutcome};
+use frontdesk_api::Priority;
 
 /// The answer and how the turn ended.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,16 +56,8 @@ pub async fn run(
     if let Some(email) = crate::text::slots::email(message) {
         turn.grounding.emails.push(email);
     }
-    match guardrails::screen_input(message) {
-        Some(InputFlag::Abusive) => {
-            turn.trace
-                .enter(State::Escalate, "input guardrail: abusive")?;
-            turn.trips.push("abusive_input");
-            open_ticket(agent, a, turn, "abusive", "Abusive message in chat").await;
-            return Ok(Drafted::new(replies::NEUTRAL, Outcome::Blocked));
-        }
-        Some(InputFlag::Injection) => turn.trips.push("injection_attempt"),
-        None => {}
+    if let Some(done) = screen(agent, a, turn).await? {
+        return Ok(done);
     }
     let mut history = agent.memory.load(&agent.pool, turn.thread_id).await;
     history.push(ChatItem::User {
@@ -82,6 +75,51 @@ pub async fn run(
         },
     };
     guard(agent, a, turn, &history, draft, outcome).await
+}
+
+/// The input guardrail: a threat, a risk of self-harm or abuse ends the turn here,
+/// with the reason in the trace; an injection attempt is recorded and planning goes on.
+async fn screen(
+    agent: &Agent,
+    a: &Admitted,
+    turn: &mut TurnState,
+) -> Result<Option<Drafted>, StateError> {
+    match guardrails::screen_input(a.message()) {
+        Some(InputFlag::SelfHarm) => {
+            turn.trips.push("self_harm");
+            let handed = escalate(
+                agent,
+                a,
+                turn,
+                "input guardrail: risk of self-harm",
+                "the customer may be at risk of harming themselves",
+            )
+            .await?;
+            let text = format!("{} {}", replies::SELF_HARM, handed.answer);
+            Ok(Some(Drafted::new(text, Outcome::Handoff)))
+        }
+        Some(InputFlag::Threat) => {
+            turn.trace
+                .enter(State::Escalate, "input guardrail: threat of violence")?;
+            turn.trips.push("threat");
+            let subject = "Threat of violence in chat";
+            open_ticket(agent, a, turn, "threat", subject, Priority::Urgent).await;
+            Ok(Some(Drafted::new(replies::THREAT, Outcome::Blocked)))
+        }
+        Some(InputFlag::Abusive) => {
+            turn.trace
+                .enter(State::Escalate, "input guardrail: abusive")?;
+            turn.trips.push("abusive_input");
+            let subject = "Abusive message in chat";
+            open_ticket(agent, a, turn, "abusive", subject, Priority::Normal).await;
+            Ok(Some(Drafted::new(replies::NEUTRAL, Outcome::Blocked)))
+        }
+        Some(InputFlag::Injection) => {
+            turn.trips.push("injection_attempt");
+            Ok(None)
+        }
+        None => Ok(None),
+    }
 }
 
 /// PLAN and the TOOL_LOOP: the Brain picks tools until it writes text, the call
@@ -296,6 +334,7 @@ async fn guard(
             turn,
             "guardrail",
             "An answer was withheld by a guardrail",
+            Priority::Normal,
         )
         .await;
         let text = match number {
@@ -327,7 +366,9 @@ async fn follow_up_if_unavailable(
     let grounded = turn.tool_runs.iter().any(|r| r.succeeded());
     if outcome == Outcome::Answered && remote_failed && !grounded {
         let subject = "The assistant's models were unavailable";
-        if let Some(n) = open_ticket(agent, a, turn, "llm_unavailable", subject).await {
+        if let Some(n) =
+            open_ticket(agent, a, turn, "llm_unavailable", subject, Priority::Normal).await
+        {
             let text = format!("{text} Our team will also follow up by email (ticket #{n}).");
             return Drafted::new(text, Outcome::Ticket);
         }

@@ -8,6 +8,7 @@ mod offline;
 mod scripted;
 mod service;
 mod streaming;
+mod unseen_shop;
 
 use std::path::Path;
 use std::sync::Arc;
