@@ -17,7 +17,7 @@ use serde_json::Value;
 use tokio::sync::mpsc;
 use uuid::Uuid;
 
-use crate::support::{binary, load_demo_shop, Agentd, TestDb};
+use crate::support::{binary, load_demo_shop, Agentd, Customer, TestDb};
 
 const TOKEN: &str = "sam-agent-token-0123456789abcdef";
 
@@ -30,52 +30,6 @@ fn agent_env() -> Vec<(&'static str, String)> {
             "Sam".into(),
         ),
     ]
-}
-
-/// A customer of the widget API.
-struct Customer {
-    http: reqwest::Client,
-    url: String,
-    token: String,
-}
-
-impl Customer {
-    async fn new(url: &str) -> Self {
-        let http = reqwest::Client::new();
-        let session: Value = http
-            .post(format!("{url}/api/agent/session"))
-            .header("X-Frontdesk-Client", "widget")
-            .json(&serde_json::json!({}))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        Self {
-            http,
-            url: url.to_string(),
-            token: session["token"].as_str().unwrap().to_string(),
-        }
-    }
-
-    async fn say(&self, thread: Option<Uuid>, text: &str) -> Value {
-        let mut body = serde_json::json!({ "user_msg": text });
-        if let Some(t) = thread {
-            body["thread_id"] = serde_json::json!(t);
-        }
-        let response = self
-            .http
-            .post(format!("{}/api/agent/messages", self.url))
-            .header("X-Frontdesk-Client", "widget")
-            .bearer_auth(&self.token)
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-        assert!(response.status().is_success(), "{}", response.status());
-        response.json().await.unwrap()
-    }
 }
 
 /// The console's update loop with its performer and live stream, as the runtime runs it.
@@ -139,6 +93,29 @@ impl Console {
                 ),
             }
         }
+    }
+
+    /// Starts the clock and waits until `thread` is in the waiting queue.
+    async fn wait_for_waiting(&mut self, thread: Uuid) {
+        self.send(Msg::Tick(chrono::Utc::now()));
+        self.until("the waiting thread in the queue", |s| {
+            s.queues
+                .as_ref()
+                .is_some_and(|q| q.view.waiting.iter().any(|e| e.thread_id == thread))
+        })
+        .await;
+    }
+
+    /// Selects `thread`, presses `c` and waits until it is among the agent's own.
+    async fn claim(&mut self, thread: Uuid) {
+        self.state.selected = Some(thread);
+        self.key(KeyCode::Char('c'));
+        self.until("claimed", |s| {
+            s.queues
+                .as_ref()
+                .is_some_and(|q| q.view.mine.iter().any(|e| e.thread_id == thread))
+        })
+        .await;
     }
 
     fn screen(&self, width: u16, height: u16) -> String {
@@ -208,29 +185,14 @@ async fn console_claims_replies_and_hands_back_while_the_customer_watches() {
         .unwrap();
 
     let mut console = Console::new(&agentd.url);
-    console.send(Msg::Tick(chrono::Utc::now()));
-    console
-        .until("the waiting thread in the queue", |s| {
-            s.queues
-                .as_ref()
-                .is_some_and(|q| q.view.waiting.iter().any(|e| e.thread_id == thread))
-        })
-        .await;
+    console.wait_for_waiting(thread).await;
     let screen = console.screen(120, 30);
     assert!(
         screen.contains("damaged kettle"),
         "the queue shows the customer's words:\n{screen}"
     );
 
-    console.state.selected = Some(thread);
-    console.key(KeyCode::Char('c'));
-    console
-        .until("claimed", |s| {
-            s.queues
-                .as_ref()
-                .is_some_and(|q| q.view.mine.iter().any(|e| e.thread_id == thread))
-        })
-        .await;
+    console.claim(thread).await;
     let joined = wait_event(&mut stream, |e, d| e == "status" && d["status"] == "human").await;
     assert_eq!(joined["assignee"], "Sam");
 
@@ -290,23 +252,8 @@ async fn handoff_panel_shows_order_and_tracking_numbers_and_hides_the_card() {
     let thread: Uuid = asked["thread_id"].as_str().unwrap().parse().unwrap();
 
     let mut console = Console::new(&agentd.url);
-    console.send(Msg::Tick(chrono::Utc::now()));
-    console
-        .until("the waiting thread in the queue", |s| {
-            s.queues
-                .as_ref()
-                .is_some_and(|q| q.view.waiting.iter().any(|e| e.thread_id == thread))
-        })
-        .await;
-    console.state.selected = Some(thread);
-    console.key(KeyCode::Char('c'));
-    console
-        .until("claimed", |s| {
-            s.queues
-                .as_ref()
-                .is_some_and(|q| q.view.mine.iter().any(|e| e.thread_id == thread))
-        })
-        .await;
+    console.wait_for_waiting(thread).await;
+    console.claim(thread).await;
     console.key(KeyCode::Char('r'));
     console
         .until("the conversation with its handoff", |s| match &s.screen {

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::support::{Agentd, TestDb};
+use crate::support::{Agentd, Customer, TestDb};
 
 // ids whose digit runs once looked like phone numbers to the masker
 const REQUEST_IDS: [&str; 3] = [
@@ -17,18 +17,8 @@ const REQUEST_IDS: [&str; 3] = [
 async fn request_log_keeps_ids_and_masks_personal_data() {
     let db = TestDb::new().await;
     let agentd = Agentd::start(&db, &[]).await;
-    let http = reqwest::Client::new();
-    let session: Value = http
-        .post(format!("{}/api/agent/session", agentd.url))
-        .header("X-Frontdesk-Client", "widget")
-        .json(&serde_json::json!({}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let token = session["token"].as_str().unwrap().to_string();
+    let customer = Customer::new(&agentd.url).await;
+    let (http, token) = (&customer.http, &customer.token);
 
     let mut request_ids: Vec<String> = REQUEST_IDS.iter().map(|s| s.to_string()).collect();
     let mut thread = None::<String>;
@@ -44,7 +34,7 @@ async fn request_log_keeps_ids_and_masks_personal_data() {
         let mut request = http
             .post(format!("{}/api/agent/messages", agentd.url))
             .header("X-Frontdesk-Client", "widget")
-            .bearer_auth(&token)
+            .bearer_auth(token)
             .json(&body);
         if !id.is_empty() {
             request = request.header("x-request-id", *id);
@@ -67,7 +57,7 @@ async fn request_log_keeps_ids_and_masks_personal_data() {
     // the thread id in a path, as the live stream's request logs it
     let events = http
         .get(format!("{}/api/agent/thread/{thread}/events", agentd.url))
-        .bearer_auth(&token)
+        .bearer_auth(token)
         .send()
         .await
         .unwrap();

@@ -4,6 +4,8 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+use uuid::Uuid;
+
 pub use test_support::TestDb;
 
 /// A workspace binary, built next to this test's executable (`target/<profile>/`).
@@ -169,4 +171,50 @@ pub fn run_browser_specs(specs: &[&str], env: &[(&str, String)]) -> Output {
     command
         .output()
         .expect("node runs (scripts/setup-browser.sh installs the browser test tools)")
+}
+
+/// A customer of the widget API.
+pub struct Customer {
+    pub http: reqwest::Client,
+    pub url: String,
+    pub token: String,
+}
+
+impl Customer {
+    pub async fn new(url: &str) -> Self {
+        let http = reqwest::Client::new();
+        let session: serde_json::Value = http
+            .post(format!("{url}/api/agent/session"))
+            .header("X-Frontdesk-Client", "widget")
+            .json(&serde_json::json!({}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        Self {
+            http,
+            url: url.to_string(),
+            token: session["token"].as_str().unwrap().to_string(),
+        }
+    }
+
+    pub async fn say(&self, thread: Option<Uuid>, text: &str) -> serde_json::Value {
+        let mut body = serde_json::json!({ "user_msg": text });
+        if let Some(t) = thread {
+            body["thread_id"] = serde_json::json!(t);
+        }
+        let response = self
+            .http
+            .post(format!("{}/api/agent/messages", self.url))
+            .header("X-Frontdesk-Client", "widget")
+            .bearer_auth(&self.token)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert!(response.status().is_success(), "{}", response.status());
+        response.json().await.unwrap()
+    }
 }
