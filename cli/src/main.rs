@@ -47,7 +47,7 @@ enum Command {
     /// Orders: import the built-in order store, look an order up
     #[command(subcommand)]
     Orders(cmd::orders::OrdersCommand),
-    /// Measure retrieval quality, embedding speed, routing and turn overhead
+    /// Measure retrieval quality, embedding speed, routing, PII masking and turn overhead
     #[command(subcommand)]
     Bench(cmd::bench::BenchCommand),
 }
