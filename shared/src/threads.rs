@@ -133,6 +133,20 @@ pub async fn append(
     Ok(id)
 }
 
+/// Records the language the customer writes in (ISO 639-1), when it changed.
+pub async fn record_language(
+    pool: &PgPool,
+    thread_id: Uuid,
+    language: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE threads SET language = $2 WHERE id = $1 AND language IS DISTINCT FROM $2")
+        .bind(thread_id)
+        .bind(language)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
 /// The last `limit` messages of the thread, oldest first.
 pub async fn recent(
     pool: &PgPool,

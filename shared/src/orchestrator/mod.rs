@@ -202,6 +202,8 @@ impl Agent {
             Ok(drafted) => drafted?,
             Err(_) => escalate::degrade(self, &a, &mut turn).await?,
         };
+        let customer_language = crate::text::language::detect(a.message());
+        let drafted = run::in_their_language(customer_language, drafted);
         self.respond(&a, drafted, turn).await
     }
 

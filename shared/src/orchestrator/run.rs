@@ -14,7 +14,9 @@ use super::turn::TurnState;
 use super::Agent;
 use crate::brain::{ChatItem, Purpose, ToolCall, ToolSpec};
 use crate::guardrails::{self, InputFlag};
+use crate::text::language::{self, Language};
 use crate::text::replies;
+use crate::threads;
 use crate::tool_api::ToolName;
 use crate::tools::{ToolContext, ToolOutcome};
 use frontdesk_api::Priority;
@@ -59,6 +61,13 @@ pub async fn run(
     if let Some(done) = screen(agent, a, turn).await? {
         return Ok(done);
     }
+    let customer_language = language::detect(message);
+    if let Some(l) = customer_language {
+        let recorded = threads::record_language(&agent.pool, turn.thread_id, l.code);
+        if let Err(error) = recorded.await {
+            tracing::warn!(%error, "could not record the thread's language");
+        }
+    }
     let mut history = agent.memory.load(&agent.pool, turn.thread_id).await;
     history.push(ChatItem::User {
         text: message.to_string(),
@@ -75,6 +84,20 @@ pub async fn run(
         },
     };
     guard(agent, a, turn, &history, draft, outcome).await
+}
+
+/// An answer in English to a customer who wrote in another language (the offline
+/// brain's, the fixed replies', or a model's that ignored the instruction) first says,
+/// in their language, that it answers in English.
+pub fn in_their_language(customer: Option<Language>, mut drafted: Drafted) -> Drafted {
+    let Some(customer) = customer.filter(|l| !l.is_english()) else {
+        return drafted;
+    };
+    if language::detect(&drafted.answer) != Some(customer) {
+        let note = language::english_only_note(customer);
+        drafted.answer = format!("{note} {}", drafted.answer);
+    }
+    drafted
 }
 
 /// The input guardrail: a threat, a risk of self-harm or abuse ends the turn here,

@@ -37,9 +37,12 @@ pub const ASK_ORDER_EMAIL: &str =
 /// … when it has the e-mail but not the order number.
 pub const ASK_ORDER_NUMBER: &str = "I can check that for you. Please send me your order number.";
 
-/// True when `text` is one of the questions for order details above.
+/// True when `text` ends with one of the questions for order details above (it may
+/// follow a note on the language of the answer).
 pub fn asks_for_order_details(text: &str) -> bool {
-    [ASK_ORDER_DETAILS, ASK_ORDER_EMAIL, ASK_ORDER_NUMBER].contains(&text)
+    [ASK_ORDER_DETAILS, ASK_ORDER_EMAIL, ASK_ORDER_NUMBER]
+        .iter()
+        .any(|q| text.ends_with(q))
 }
 
 /// A ticket was opened for the customer.

@@ -1,7 +1,8 @@
 //! The offline brain on data it was not written for: another shop's order numbers
 //! (`#W2611340`, `100-2345678`, `WC-58812`), typed in any case, remembered across
 //! turns, never an oracle for an anonymous customer; and threats and words of
-//! self-harm in the languages the router reads.
+//! self-harm in the languages the router reads; the customer's language noticed and
+//! recorded.
 
 use frontdesk::orchestrator::{Outcome, State};
 use frontdesk::text::replies;
@@ -9,6 +10,7 @@ use frontdesk::tools::ORDER_NOT_FOUND;
 use frontdesk_api::ThreadStatus;
 
 use super::{anonymous, Harness};
+use crate::support::{ScriptedLlm, Step};
 
 /// Orders of another shop, with the id formats real shops use.
 const OTHER_SHOP: &str = r##"{"order_id": "#W2611340", "email": "james.li@example.com", "status": "shipped", "items": [{"sku": "TENT-2P", "name": "Ridge 2P Tent", "quantity": 1, "price": "289.00"}], "total": "289.00", "currency": "USD", "carrier": "UPS", "tracking_number": "1Z999AA10123456784", "created_at": "2026-11-20T09:00:00Z"}
@@ -159,4 +161,79 @@ async fn agent_words_of_self_harm_get_help_now_and_a_person() {
         .await
         .unwrap();
     assert!(reason.contains("harming themselves"), "{reason}");
+}
+
+#[tokio::test]
+async fn agent_offline_says_in_the_customers_language_that_it_answers_in_english() {
+    let h = Harness::new(true, &[], |_| {}).await;
+    let r = h
+        .ask(
+            None,
+            "¿Cuánto tiempo tengo para devolver un hervidor que no me gusta?",
+            anonymous("es"),
+        )
+        .await;
+    assert!(
+        r.answer
+            .starts_with(frontdesk::text::language::english_only_note(
+                frontdesk::text::language::detect(
+                    "¿Cuánto tiempo tengo para devolver un hervidor?"
+                )
+                .expect("Spanish detected")
+            )),
+        "{}",
+        r.answer
+    );
+    assert!(
+        r.answer
+            .starts_with("Por ahora solo puedo responder en inglés."),
+        "{}",
+        r.answer
+    );
+    let language: Option<String> = sqlx::query_scalar("SELECT language FROM threads WHERE id = $1")
+        .bind(r.thread_id)
+        .fetch_one(&h.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(language.as_deref(), Some("es"));
+
+    // an English question gets no note
+    let en = h
+        .ask(
+            None,
+            "my kettle is leaking water from the bottom",
+            anonymous("en"),
+        )
+        .await;
+    assert!(
+        !en.answer.contains("inglés") && !en.answer.contains("only answer in English"),
+        "{}",
+        en.answer
+    );
+}
+
+#[tokio::test]
+async fn agent_remote_brain_is_told_to_answer_in_the_customers_language() {
+    let llm = ScriptedLlm::start().await;
+    llm.push(Step::text(
+        "Tiene 30 días para devolver el hervidor, siempre que esté sin usar y en su caja original.",
+    ));
+    let h = Harness::new(false, &[llm.openai_endpoint("gpt-test")], |_| {}).await;
+    let r = h
+        .ask(
+            None,
+            "¿Cuánto tiempo tengo para devolver un hervidor?",
+            anonymous("r"),
+        )
+        .await;
+    assert!(
+        r.answer.starts_with("Tiene 30 días"),
+        "an answer in Spanish needs no note: {}",
+        r.answer
+    );
+    let request = llm.requests().first().expect("one request").to_string();
+    assert!(
+        request.contains("same language as the customer"),
+        "{request}"
+    );
 }
