@@ -9,6 +9,7 @@ mod handoff;
 mod kb_admin;
 mod kb_ingest;
 mod kb_search;
+mod offline_draft;
 mod orders;
 mod parse;
 mod support;

@@ -1,5 +1,6 @@
 //! Drafting from tool results, extractively: every sentence of a knowledge answer is
-//! copied from a retrieved passage and cited "(See: Title)"; order answers are built
+//! copied from a retrieved passage (a sentence, a list item with its lead-in, a table
+//! row put as a sentence: `units.rs`) and cited "(See: Title)"; order answers are built
 //! from the order record's fields. Nothing is invented.
 
 use frontdesk_embed::Embedder;
@@ -7,6 +8,8 @@ use frontdesk_embed::Embedder;
 use crate::orders::Order;
 use crate::text::replies::{self, NOTHING_FOUND, TOOL_FAILED};
 use crate::tool_api::{OrderLookup, Passage, Slot, ToolName, ToolResult};
+
+use super::units::{self, Unit};
 
 /// Drafts the reply from one tool's result, as the Brain was given it.
 pub async fn from_tool(
@@ -40,9 +43,9 @@ pub fn from_result(result: &ToolResult) -> String {
 const MIN_SENTENCE_SIMILARITY: f32 = 0.25;
 
 async fn knowledge(embedder: &Embedder, question: &str, results: &[Passage]) -> String {
-    // sentences of every retrieved passage, each with the passage it came from
-    let mut sentences: Vec<(usize, String)> = Vec::new();
-    // each sentence is scored with its section heading, which often states the question
+    // quotable units of every retrieved passage, each with the passage it came from
+    let mut units: Vec<(usize, Unit)> = Vec::new();
+    // each unit is scored with its section heading, which often states the question
     let mut scored_texts: Vec<String> = Vec::new();
     for (n, hit) in results.iter().enumerate() {
         let content = if hit.content.is_empty() {
@@ -51,25 +54,66 @@ async fn knowledge(embedder: &Embedder, question: &str, results: &[Passage]) -> 
             hit.content.as_str()
         };
         let section = hit.citation.section.as_str();
-        for sentence in split_sentences(content) {
-            scored_texts.push(sentence.clone());
+        let heading = section.rsplit(" > ").next().unwrap_or(section);
+        for unit in units::units(content, heading) {
+            scored_texts.push(unit.text.clone());
             scored_texts.push(if section.is_empty() {
-                sentence.clone()
+                unit.text.clone()
             } else {
                 section.to_string()
             });
-            sentences.push((n, sentence));
+            units.push((n, unit));
         }
     }
-    if sentences.is_empty() {
+    if units.is_empty() {
         return NOTHING_FOUND.into();
     }
+    let scored = score(embedder, question, &units, &scored_texts).await;
+    let mut order: Vec<usize> = (0..units.len()).collect();
+    order.sort_by(|a, b| scored[*b].total_cmp(&scored[*a]));
+    let best = order[0];
+    if scored[best] < MIN_SENTENCE_SIMILARITY {
+        return NOTHING_FOUND.into();
+    }
+    let source = units[best].0;
+    // the best unit and the next best of its kind (prose, or the same list or table)
+    // in the same passage if close, in passage order
+    let (best_unit, same_kind) = (&units[best].1, |u: &Unit, b: &Unit| {
+        u.structured == b.structured && u.lead == b.lead
+    });
+    let mut picked: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|i| {
+            units[*i].0 == source
+                && same_kind(&units[*i].1, best_unit)
+                && scored[*i] >= scored[best] - 0.12
+        })
+        .take(2)
+        .collect();
+    picked.sort_unstable();
+    let title = &results[source].citation.title;
+    format!(
+        "{} (See: {title})",
+        quote(picked.iter().map(|i| &units[*i].1))
+    )
+}
+
+/// How well each unit answers the question: half its own similarity, half its section
+/// heading's; a unit stating a number gains when an amount is asked for, and a list
+/// item or table row naming a word of the question few units name ("PayPal") gains
+/// too (prose has enough words for its embedding to show it).
+async fn score(
+    embedder: &Embedder,
+    question: &str,
+    units: &[(usize, Unit)],
+    scored_texts: &[String],
+) -> Vec<f32> {
     let masked = frontdesk_redact::pii::mask(question);
-    let scored: Vec<f32> = match (
+    let similarity: Vec<f32> = match (
         embedder.embed_query(&masked).await,
-        embedder.embed_passages(&scored_texts).await,
+        embedder.embed_passages(scored_texts).await,
     ) {
-        // half the sentence's own similarity, half its section heading's
         (Ok(q), Ok(vectors)) => vectors
             .chunks(2)
             .map(|pair| {
@@ -77,43 +121,65 @@ async fn knowledge(embedder: &Embedder, question: &str, results: &[Passage]) -> 
                 0.5 * sim(&pair[0]) + 0.5 * sim(&pair[1])
             })
             .collect(),
-        // without the model, keep the best passage's opening sentences
-        _ => (0..sentences.len())
-            .map(|i| 1.0 - i as f32 * 0.01)
-            .collect(),
+        // without the model, keep the best passage's opening units
+        _ => (0..units.len()).map(|i| 1.0 - i as f32 * 0.01).collect(),
     };
-    // a question about an amount (how long, how much, how many, when) is answered by a
-    // sentence that states one
     let wants_amount = asks_for_amount(question);
-    let scored: Vec<f32> = scored
+    let texts: Vec<String> = units.iter().map(|(_, u)| u.text.to_lowercase()).collect();
+    // a word of the question only a unit or two name singles them out ("PayPal");
+    // one most units name ("return") says nothing
+    let keywords: Vec<String> = keywords(question)
+        .into_iter()
+        .filter(|k| texts.iter().filter(|t| t.contains(k.as_str())).count() <= 2)
+        .collect();
+    similarity
         .iter()
-        .zip(&sentences)
-        .map(|(s, (_, text))| {
+        .zip(&texts)
+        .zip(units)
+        .map(|((s, text), (_, unit))| {
+            let mut s = *s;
             if wants_amount && text.chars().any(|c| c.is_ascii_digit()) {
-                s + AMOUNT_BONUS
-            } else {
-                *s
+                s += AMOUNT_BONUS;
             }
+            if unit.structured && keywords.iter().any(|k| text.contains(k.as_str())) {
+                s += KEYWORD_BONUS;
+            }
+            s
         })
-        .collect();
-    let mut order: Vec<usize> = (0..sentences.len()).collect();
-    order.sort_by(|a, b| scored[*b].total_cmp(&scored[*a]));
-    let best = order[0];
-    if scored[best] < MIN_SENTENCE_SIMILARITY {
-        return NOTHING_FOUND.into();
+        .collect()
+}
+
+/// The picked units as one text, each list's lead-in said once before its items.
+fn quote<'a>(units: impl Iterator<Item = &'a Unit>) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    let mut last_lead: Option<&str> = None;
+    for unit in units {
+        if let Some(lead) = unit.lead.as_deref() {
+            if last_lead != Some(lead) {
+                parts.push(lead);
+            }
+        }
+        last_lead = unit.lead.as_deref();
+        parts.push(&unit.text);
     }
-    let source = sentences[best].0;
-    // the best sentence and the next best of the same passage if close, in passage order
-    let mut picked: Vec<usize> = order
-        .iter()
-        .copied()
-        .filter(|i| sentences[*i].0 == source && scored[*i] >= scored[best] - 0.12)
-        .take(2)
-        .collect();
-    picked.sort_unstable();
-    let body: Vec<&str> = picked.iter().map(|i| sentences[*i].1.as_str()).collect();
-    let title = &results[source].citation.title;
-    format!("{} (See: {title})", body.join(" "))
+    parts.join(" ")
+}
+
+/// Added to a list item or table row naming a word of the question few units name.
+const KEYWORD_BONUS: f32 = 0.1;
+
+/// The question's words of five letters or more that are not everyday words.
+fn keywords(question: &str) -> Vec<String> {
+    const COMMON: &[&str] = &[
+        "about", "after", "again", "could", "there", "their", "these", "those", "which", "would",
+        "should", "where", "while", "order", "orders", "please", "thanks", "hello",
+    ];
+    question
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 5 && !COMMON.contains(w))
+        .map(str::to_string)
+        .collect()
 }
 
 /// Added to a sentence with a number when the question asks for an amount.
@@ -127,33 +193,6 @@ fn asks_for_amount(question: &str) -> bool {
     ]
     .iter()
     .any(|w| q.contains(w))
-}
-
-fn split_sentences(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for line in text.lines() {
-        let line = line.trim().trim_start_matches(['-', '*', '#', ' ']);
-        if line.is_empty() {
-            continue;
-        }
-        let mut start = 0;
-        let bytes: Vec<(usize, char)> = line.char_indices().collect();
-        for (n, (i, c)) in bytes.iter().enumerate() {
-            let next_is_space = bytes.get(n + 1).is_none_or(|(_, c)| c.is_whitespace());
-            if matches!(c, '.' | '!' | '?') && next_is_space {
-                let s = line[start..i + c.len_utf8()].trim();
-                if s.split_whitespace().count() >= 3 {
-                    out.push(s.to_string());
-                }
-                start = i + c.len_utf8();
-            }
-        }
-        let rest = line[start..].trim();
-        if rest.split_whitespace().count() >= 4 {
-            out.push(rest.to_string());
-        }
-    }
-    out
 }
 
 fn order(lookup: &OrderLookup) -> String {
@@ -211,21 +250,6 @@ mod tests {
         assert!(asks_for_amount("what's your return window?"));
         assert!(asks_for_amount("How long does shipping take"));
         assert!(!asks_for_amount("is the kettle dishwasher safe"));
-    }
-
-    #[test]
-    fn sentences() {
-        let s = split_sentences(
-            "You have 30 days to return. Refunds take 5 days!\n- Keep the box please thanks",
-        );
-        assert_eq!(
-            s,
-            vec![
-                "You have 30 days to return.",
-                "Refunds take 5 days!",
-                "Keep the box please thanks"
-            ]
-        );
     }
 
     #[test]

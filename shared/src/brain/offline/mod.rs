@@ -4,6 +4,7 @@
 
 pub mod draft;
 pub mod router;
+mod units;
 
 pub use router::{Route, Router, Routing};
 
