@@ -72,7 +72,10 @@ pub struct DraftCheck {
 pub use crate::text::replies::BLOCKED as BLOCKED_REPLY;
 
 static CITATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*\(See:\s*([^)]+)\)").expect("citation pattern"));
+    // a title may hold one level of parentheses: "(See: Scree Boot (Men's))"
+    LazyLock::new(|| {
+        Regex::new(r"\s*\(See:\s*((?:[^()]|\([^()]*\))+)\)").expect("citation pattern")
+    });
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"https?://[^\s)>\]"']+"#).expect("url pattern"));
 static LEAK: LazyLock<Regex> = LazyLock::new(|| {
@@ -91,6 +94,12 @@ pub fn cited_titles(text: &str) -> Vec<&str> {
         .captures_iter(text)
         .filter_map(|c| c.get(1).map(|m| m.as_str().trim()))
         .collect()
+}
+
+/// The text with its "(See: Title)" markers removed.
+pub fn without_citations(text: &str) -> String {
+    let stripped = CITATION.replace_all(text, "");
+    stripped.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 pub fn check_draft(draft: &str, grounding: &Grounding) -> DraftCheck {
@@ -227,6 +236,10 @@ mod tests {
         assert_eq!(
             cited_titles("A. (See: Returns and refunds) B. (See:  Shipping )"),
             ["Returns and refunds", "Shipping"]
+        );
+        assert_eq!(
+            cited_titles("1,520 g. (See: Scree Boot (Men's)) Next."),
+            ["Scree Boot (Men's)"]
         );
         assert!(check_draft("  ", &grounding()).blocked);
     }

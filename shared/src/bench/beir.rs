@@ -63,6 +63,8 @@ impl BeirDataset {
                 url: None,
                 allowed_channels: Vec::new(),
                 kind: DocKind::Text,
+                declared_class: Some(crate::kb::parse::DocClass::Other),
+                declared_language: None,
                 sections: vec![Section {
                     heading_path: Vec::new(),
                     text: c.text.trim().to_string(),

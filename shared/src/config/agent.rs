@@ -24,7 +24,14 @@ pub struct AgentConfig {
     /// Failed anonymous order lookups allowed per IP, fingerprint or email in the window.
     pub lookup_max_failures: u32,
     pub lookup_window_secs: u64,
+    /// Below this answerability score (`orchestrator/answerable.rs`) a knowledge answer
+    /// is withheld: the agent says it doesn't have that information and offers a
+    /// person. 0 turns the check off.
+    pub min_answerability: f32,
 }
+
+/// Chosen from the precision/recall curve of `agentctl bench answers` (docs/benchmarks.md).
+pub const DEFAULT_MIN_ANSWERABILITY: f32 = 0.44;
 
 impl Default for AgentConfig {
     fn default() -> Self {
@@ -37,6 +44,7 @@ impl Default for AgentConfig {
             memory_ttl_secs: 86_400,
             lookup_max_failures: 5,
             lookup_window_secs: 900,
+            min_answerability: DEFAULT_MIN_ANSWERABILITY,
         }
     }
 }

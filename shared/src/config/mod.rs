@@ -136,6 +136,13 @@ pub struct FusionWeights {
     /// Query-level lexical confidence: full when the best document's BM25 is at least
     /// `1 + lexical_peak` times the runner-up's, less below (0 = always full).
     pub lexical_peak: f32,
+    /// Added to a policy or help page's score when the question is about policy
+    /// (returns, shipping, payment, warranty, the account).
+    pub policy: f32,
+    /// Added to a document written in the language of the question.
+    pub language: f32,
+    /// Added to the page of a product the question names.
+    pub mentioned: f32,
 }
 
 impl Default for DatabaseConfig {
@@ -204,6 +211,9 @@ impl Default for FusionWeights {
             coverage: 0.2,
             dense_gate: 0.7,
             lexical_peak: 0.4,
+            policy: 0.3,
+            language: 0.15,
+            mentioned: 0.15,
         }
     }
 }

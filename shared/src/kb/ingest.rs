@@ -302,6 +302,8 @@ pub fn content_hash(doc: &SourceDoc, model: &str, params: ChunkParams) -> String
     field(model);
     field(&format!("{}:{}", params.max_tokens, params.overlap));
     field(doc.kind.as_str());
+    field(doc.class().as_str());
+    field(doc.declared_language.as_deref().unwrap_or(""));
     field(&doc.title);
     field(doc.url.as_deref().unwrap_or(""));
     field(&doc.allowed_channels.join(","));

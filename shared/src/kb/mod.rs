@@ -6,9 +6,12 @@
 //! writes it → `search` answers queries with [`Citation`]s.
 
 pub mod chunk;
+pub mod class;
 pub mod ingest;
+mod mention;
 pub mod namespace;
 pub mod parse;
+mod prefer;
 pub mod reindex;
 mod rerank;
 pub mod search;
@@ -19,6 +22,7 @@ use crate::config::RetrievalConfig;
 use frontdesk_embed::EmbedError;
 
 pub use chunk::ChunkParams;
+pub use class::DocClass;
 pub use frontdesk_api::Citation;
 pub use search::{Retriever, SearchHit, SearchMode, SearchRequest};
 

@@ -1,7 +1,9 @@
-//! Isolated knowledge-base namespaces: a throw-away PostgreSQL schema holding its own
-//! copies of the knowledge-base tables, reached through a pool whose `search_path`
-//! puts it first. The same ingest and search code runs against it unchanged, and the
-//! live knowledge base is never touched. Used by `agentctl bench retrieval`.
+//! Isolated namespaces: a throw-away PostgreSQL schema holding its own empty copies
+//! of the knowledge-base tables ([`Namespace::create`]) or of every table
+//! ([`Namespace::create_full`]: orders, threads, tickets too), reached through a pool
+//! whose `search_path` puts it first. The same ingest, search and turn code runs
+//! against it unchanged, and the live data is never touched. Used by `agentctl bench
+//! retrieval` and `agentctl bench answers`.
 
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -18,18 +20,45 @@ pub struct Namespace {
 }
 
 impl Namespace {
-    /// Creates `bench_<random>` with empty copies of the knowledge-base tables.
+    /// Creates `<label>_<random>` with empty copies of the knowledge-base tables.
     pub async fn create(
         admin: &PgPool,
         config: &DatabaseConfig,
         label: &str,
+    ) -> Result<Self, DbError> {
+        Self::with_tables(admin, config, label, &TABLES).await
+    }
+
+    /// Creates `<label>_<random>` with empty copies of every table of the live schema
+    /// (foreign keys between them are left out: a throw-away copy needs none).
+    pub async fn create_full(
+        admin: &PgPool,
+        config: &DatabaseConfig,
+        label: &str,
+    ) -> Result<Self, DbError> {
+        let tables: Vec<String> = sqlx::query_scalar(
+            "SELECT table_name::text FROM information_schema.tables
+             WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+               AND table_name <> '_sqlx_migrations'",
+        )
+        .fetch_all(admin)
+        .await?;
+        let names: Vec<&str> = tables.iter().map(String::as_str).collect();
+        Self::with_tables(admin, config, label, &names).await
+    }
+
+    async fn with_tables(
+        admin: &PgPool,
+        config: &DatabaseConfig,
+        label: &str,
+        tables: &[&str],
     ) -> Result<Self, DbError> {
         let schema = format!("{label}_{}", Uuid::new_v4().simple());
         let mut tx = admin.begin().await?;
         sqlx::query(&format!("CREATE SCHEMA {schema}"))
             .execute(&mut *tx)
             .await?;
-        for table in TABLES {
+        for table in tables {
             sqlx::query(&format!(
                 "CREATE TABLE {schema}.{table} (LIKE public.{table} INCLUDING ALL)"
             ))

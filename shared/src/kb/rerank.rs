@@ -61,6 +61,8 @@ mod tests {
             heading_sim: 0.0,
             text_rank: 0.0,
             query_idf: 0.0,
+            doc_class: "other".into(),
+            language: None,
             score,
             lexical_gate: 1.0,
         }

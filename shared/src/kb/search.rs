@@ -10,7 +10,10 @@
 //! Paraphrased questions, where word overlap is noise, lean on the embeddings; a query
 //! whose rare words single out one page lets those words decide. The re-ranker
 //! (`rerank.rs`) adds query coverage (gated the same way) and favours distinct
-//! documents. `docs/benchmarks.md` has the measurements.
+//! documents. Before that, `prefer.rs` lifts policy pages for questions about policy
+//! and documents in the customer's language. A question that names a product
+//! (`mention.rs`) is searched for what it asks, among the help pages and that
+//! product's page only. `docs/benchmarks.md` has the measurements.
 
 use std::collections::{HashMap, HashSet};
 use std::str::FromStr;
@@ -21,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use super::{rerank, Citation, KbError};
+use super::{mention, prefer, rerank, Citation, KbError};
 use crate::config::{FusionWeights, RetrievalConfig};
 use frontdesk_embed::Embedder;
 use frontdesk_redact::pii;
@@ -75,6 +78,8 @@ pub struct SearchRequest<'a> {
 pub struct SearchHit {
     pub citation: Citation,
     pub content: String,
+    /// What the document is for (policy, product, other).
+    pub class: super::DocClass,
     pub signals: Signals,
 }
 
@@ -84,6 +89,8 @@ pub struct Signals {
     pub chunk_similarity: f32,
     pub heading_similarity: f32,
     pub text_rank: f32,
+    /// Share of the question's IDF-weighted terms the passage contains, in [0, 1].
+    pub coverage: f32,
 }
 
 /// A scored chunk before re-ranking.
@@ -100,6 +107,9 @@ pub(crate) struct Candidate {
     pub text_rank: f32,
     /// Sum of the query words' IDF: the BM25 score of a chunk holding each word once.
     pub query_idf: f32,
+    /// The document's class (`policy`, `product`, `other`) and language, for `prefer.rs`.
+    pub doc_class: String,
+    pub language: Option<String>,
     #[sqlx(skip)]
     pub score: f32,
     /// How much lexical evidence counts for this candidate, in [0, 1] (see `score`).
@@ -193,9 +203,23 @@ impl Retriever {
         if masked.is_empty() {
             return Ok(Vec::new());
         }
-        let vector = self.embedder.embed_query(&masked).await?;
-        let mut candidates = self.candidates(&masked, &vector, mode, channel).await?;
-        score(&mut candidates, mode, self.config.fusion);
+        // a question naming a product is asked about that product: its page competes
+        // with the help pages, by what is asked, and other products' pages are out
+        let mentioned = match mode {
+            SearchMode::Hybrid => mention::products(&self.pool, &masked).await?,
+            _ => mention::Mentioned::default(),
+        };
+        let asked = mentioned.ask.as_deref().unwrap_or(&masked);
+        let vector = self.embedder.embed_query(asked).await?;
+        let products = (!mentioned.ids.is_empty()).then_some(mentioned.ids.as_slice());
+        let mut candidates = self
+            .candidates(asked, &vector, mode, channel, products)
+            .await?;
+        let prefs = prefer::Preferences::of(&masked);
+        score(&mut candidates, mode, self.config.fusion, prefs.policy);
+        if mode == SearchMode::Hybrid {
+            prefer::apply(&mut candidates, &prefs, &mentioned.ids, self.config.fusion);
+        }
         candidates.retain(|c| c.score > 0.0 || mode != SearchMode::Bm25);
         candidates.sort_by(|a, b| {
             b.score
@@ -211,6 +235,7 @@ impl Retriever {
         vector: &[f32],
         mode: SearchMode,
         channel: Option<Channel>,
+        products: Option<&[Uuid]>,
     ) -> Result<Vec<Candidate>, KbError> {
         let limit = self.config.candidates as i64;
         let (vector_limit, text_limit) = match mode {
@@ -235,6 +260,7 @@ impl Retriever {
             .bind(channel)
             .bind(vector_limit)
             .bind(text_limit)
+            .bind(products)
             .fetch_all(&mut *tx)
             .await?;
         tx.commit().await?;
@@ -260,7 +286,8 @@ terms AS (
 ),
 allowed AS (
     SELECT id FROM kb_docs
-    WHERE $3::text IS NULL OR allowed_channels = '{}' OR $3 = ANY (allowed_channels)
+    WHERE ($3::text IS NULL OR allowed_channels = '{}' OR $3 = ANY (allowed_channels))
+      AND ($6::uuid[] IS NULL OR doc_class <> 'product' OR id = ANY ($6))
 ),
 stats AS (
     SELECT count(*)::float8 AS n, GREATEST(avg(token_count), 1)::float8 AS avgdl FROM kb_chunks
@@ -294,7 +321,8 @@ SELECT c.id AS chunk_id, c.doc_id, d.title, d.url, c.section, c.content,
        (1 - (c.embedding <=> q.v))::real AS chunk_sim,
        (1 - (c.heading_embedding <=> q.v))::real AS heading_sim,
        COALESCE(bm25.score, 0)::real AS text_rank,
-       COALESCE((SELECT sum(idf) FROM idf), 0)::real AS query_idf
+       COALESCE((SELECT sum(idf) FROM idf), 0)::real AS query_idf,
+       d.doc_class, d.language
 FROM (SELECT id FROM by_vector UNION SELECT id FROM by_text) cand
 JOIN kb_chunks c ON c.id = cand.id
 JOIN kb_docs d ON d.id = c.doc_id
@@ -302,7 +330,16 @@ LEFT JOIN bm25 ON bm25.id = c.id
 CROSS JOIN q";
 
 /// Scores every candidate for the mode; see the module docs for the hybrid formula.
-pub(crate) fn score(candidates: &mut [Candidate], mode: SearchMode, w: FusionWeights) {
+/// For a question about policy (`policy_query`), a policy page's word matches count
+/// without the dense gate: a catalogue of near-identical product pages ("Don't leave
+/// water in the kettle") must not silence the one warranty page that names the
+/// question's rare word ("leaking").
+pub(crate) fn score(
+    candidates: &mut [Candidate],
+    mode: SearchMode,
+    w: FusionWeights,
+    policy_query: bool,
+) {
     let chunk = MinMax::over(candidates.iter().map(|c| c.chunk_sim));
     let heading = MinMax::over(candidates.iter().map(|c| c.heading_sim));
     let text = MinMax::over(candidates.iter().map(|c| c.text_rank));
@@ -319,7 +356,11 @@ pub(crate) fn score(candidates: &mut [Candidate], mode: SearchMode, w: FusionWei
                     / dense_weight;
                 // lexical evidence counts in proportion to the candidate's dense score
                 // and to how clearly the query's words single out one document
-                let lexical = lambda * dense.max(0.0).powf(w.dense_gate);
+                let ungated = policy_query && c.doc_class == super::DocClass::Policy.as_str();
+                let lexical = match ungated {
+                    true => lambda,
+                    false => lambda * dense.max(0.0).powf(w.dense_gate),
+                };
                 c.lexical_gate = lexical;
                 (w.chunk * chunk.scale(c.chunk_sim)
                     + w.heading * heading.scale(c.heading_sim)
@@ -385,6 +426,7 @@ impl MinMax {
 }
 
 fn into_hit(c: Candidate) -> SearchHit {
+    let coverage = rerank::coverage(&c);
     SearchHit {
         citation: Citation {
             doc_id: c.doc_id,
@@ -395,11 +437,13 @@ fn into_hit(c: Candidate) -> SearchHit {
             snippet: snippet(&c.content),
             score: c.score,
         },
+        class: super::DocClass::parse(&c.doc_class).unwrap_or(super::DocClass::Other),
         content: c.content,
         signals: Signals {
             chunk_similarity: c.chunk_sim,
             heading_similarity: c.heading_sim,
             text_rank: c.text_rank,
+            coverage,
         },
     }
 }

@@ -69,11 +69,12 @@ pub async fn write_doc(pool: &PgPool, version: DocVersion<'_>) -> Result<Uuid, s
     let mut tx = pool.begin().await?;
     let doc = version.doc;
     let doc_id: Uuid = sqlx::query_scalar(
-        "INSERT INTO kb_docs (id, collection, source, kind, title, url, allowed_channels, content_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        "INSERT INTO kb_docs (id, collection, source, kind, title, url, allowed_channels, content_hash, doc_class, language)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          ON CONFLICT (collection, source) DO UPDATE SET
             kind = EXCLUDED.kind, title = EXCLUDED.title, url = EXCLUDED.url,
             allowed_channels = EXCLUDED.allowed_channels, content_hash = EXCLUDED.content_hash,
+            doc_class = EXCLUDED.doc_class, language = EXCLUDED.language,
             updated_at = now()
          RETURNING id",
     )
@@ -85,6 +86,8 @@ pub async fn write_doc(pool: &PgPool, version: DocVersion<'_>) -> Result<Uuid, s
     .bind(&doc.url)
     .bind(&doc.allowed_channels)
     .bind(version.content_hash)
+    .bind(doc.class().as_str())
+    .bind(doc.language())
     .fetch_one(&mut *tx)
     .await?;
     sqlx::query("DELETE FROM kb_chunks WHERE doc_id = $1")

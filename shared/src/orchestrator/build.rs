@@ -71,7 +71,7 @@ impl Agent {
                 stale_after_days: config.retrieval.stale_after_days,
             },
         );
-        let brains = brain_chain(config, pool.clone(), embedder).await?;
+        let brains = brain_chain(config, pool.clone(), embedder.clone()).await?;
         let memory = Memory::new(
             redis.clone(),
             prefix,
@@ -95,6 +95,7 @@ impl Agent {
             tools: Arc::new(tools),
             brains,
             memory,
+            embedder,
             config: config.agent.clone(),
             settings: TurnSettings {
                 max_message_chars: config.server.max_message_chars,

@@ -10,7 +10,8 @@
 //!   its refusals are plain HTTP errors);
 //! - `mod.rs` ([`Agent::run_turn`]): the message stored first, silence while a person
 //!   owns the thread, the body under the SLA and the degraded answer past it;
-//! - `run.rs`: screen, plan, tool loop, draft, guardrail; `ask.rs` calls the Brain
+//! - `run.rs`: screen, plan, tool loop, draft, guardrail (`answerable.rs`: whether the
+//!   cited passages answer the question at all); `ask.rs` calls the Brain
 //!   (streamed through `gate.rs`, the sentence gate); `escalate.rs` hands off, opens
 //!   tickets and degrades;
 //! - `respond.rs`: the reply stored, memory, the session's spend, live events;
@@ -23,6 +24,7 @@
 //! arguments is told what was wrong once, and the second time the turn hands off.
 
 mod admit;
+mod answerable;
 mod ask;
 mod build;
 mod escalate;
@@ -43,6 +45,7 @@ use uuid::Uuid;
 
 pub use crate::threads::Standing;
 pub use admit::{clean_message, Admitted};
+pub use answerable::Answerability;
 pub use build::{connect_redis, BuildError};
 pub use progress::{sentences, Progress, TurnEvent};
 pub use result::{Outcome, ToolCallSummary, TurnResult};
@@ -137,6 +140,8 @@ pub struct Agent {
     tools: Arc<Toolbox>,
     brains: BrainChain,
     memory: Memory,
+    /// Measures whether an answer is supported (`answerable.rs`).
+    embedder: frontdesk_embed::Embedder,
     config: AgentConfig,
     settings: TurnSettings,
     /// Per-session LLM spend; `None` where no session pays (benchmarks).

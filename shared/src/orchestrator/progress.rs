@@ -59,11 +59,13 @@ pub fn sentences(text: &str) -> Vec<String> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
+        // the `)` that balances the last "(See:" (a title may hold parentheses)
         let closes_citation = c == ')' && {
             let before: String = chars[start..i].iter().collect();
-            before
-                .rfind('(')
-                .is_some_and(|open| before[open..].starts_with("(See:"))
+            before.rfind("(See:").is_some_and(|open| {
+                let inside = &before[open..];
+                inside.matches('(').count() == inside.matches(')').count() + 1
+            })
         };
         let ends = matches!(c, '.' | '!' | '?' | '\n') || closes_citation;
         if ends {
@@ -122,6 +124,10 @@ mod tests {
                 "You have 30 days. (See: Returns and refunds) ",
                 "Anything else?",
             ],
+        );
+        check(
+            "1,520 g. (See: Scree Boot (Men's)) Anything else?",
+            &["1,520 g. (See: Scree Boot (Men's)) ", "Anything else?"],
         );
     }
 

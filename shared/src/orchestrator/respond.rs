@@ -78,6 +78,7 @@ impl Agent {
             "trace": result.trace,
             "tool_calls": result.tool_calls,
             "guardrail_trips": result.guardrail_trips,
+            "answerability": result.answerability,
         });
         let id = crate::threads::append(
             &self.pool,

@@ -48,6 +48,9 @@ pub struct TurnResult {
     pub trace: Vec<Transition>,
     pub brain: Vec<BrainAttempt>,
     pub guardrail_trips: Vec<&'static str>,
+    /// How well a knowledge answer was supported by what it cites (`None`: no
+    /// knowledge answer was drafted).
+    pub answerability: Option<super::Answerability>,
     pub tokens_in: u32,
     pub tokens_out: u32,
     pub cost_usd: f64,

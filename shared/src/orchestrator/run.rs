@@ -6,6 +6,7 @@
 use std::time::{Duration, Instant};
 
 use super::admit::Admitted;
+use super::answerable;
 use super::ask::{ask_streamed, brain_request};
 use super::escalate::{escalate, open_ticket};
 use super::result::Outcome;
@@ -348,6 +349,9 @@ async fn guard(
             turn.trips.extend(checked.trips.iter().copied());
         }
     }
+    if !checked.blocked && searched {
+        checked.text = answer_or_abstain(agent, a, turn, checked.text).await?;
+    }
     if checked.blocked {
         let why = format!("draft blocked: {}", checked.trips.join(", "));
         turn.trace.enter(State::Escalate, why)?;
@@ -370,6 +374,57 @@ async fn guard(
         return Ok(Drafted::new(text, Outcome::Ticket));
     }
     Ok(follow_up_if_unavailable(agent, a, turn, checked.text, outcome).await)
+}
+
+/// A knowledge answer of the offline brain whose cited passages do not answer the
+/// question (see `answerable.rs`) is replaced by saying so and offering a person; the
+/// trace says why. Every knowledge answer's assessment is kept in the result.
+async fn answer_or_abstain(
+    agent: &Agent,
+    a: &Admitted,
+    turn: &mut TurnState,
+    text: String,
+) -> Result<String, StateError> {
+    // a help-centre answer followed by a request for order details: the answer is
+    // assessed, and on abstaining the request stays
+    let (answer, order_ask) = replies::split_order_ask(&text);
+    let assessed = answerable::assess(
+        &agent.embedder,
+        a.message(),
+        answer,
+        &turn.passages,
+        &turn.coverage,
+    )
+    .await;
+    turn.answerability = assessed;
+    let Some(assessed) = assessed else {
+        return Ok(text);
+    };
+    let min = agent.config.min_answerability;
+    // calibrated on the offline brain's extractive drafts: a model's own words (a
+    // short "You have 30 days") are its own judgement, recorded but not overruled,
+    // and so is the extractive re-draft of a model's uncited answer, drawn from the
+    // model's own search rather than from the customer's words
+    let redrafted = turn.trips.contains(&"missing_citation");
+    let drafted_offline = !redrafted
+        && turn
+            .attempts
+            .iter()
+            .rev()
+            .find(|at| at.outcome == "ok")
+            .is_some_and(|at| at.provider == crate::brain::offline::PROVIDER);
+    if min <= 0.0 || assessed.score >= min || !drafted_offline {
+        return Ok(text);
+    }
+    turn.trips.push("unanswerable");
+    let why = format!(
+        "abstaining: {} is below {min:.3}, the cited passage does not answer the question",
+        assessed.describe()
+    );
+    turn.trace.enter(State::Draft, why)?;
+    turn.trace
+        .enter(State::Guardrail, "checking the abstention")?;
+    Ok(order_ask.unwrap_or(replies::NOTHING_FOUND).to_string())
 }
 
 /// Every remote model failed and the answer is generic: make sure a person follows up.

@@ -2,8 +2,11 @@
 //! what the draft may refer to — kept outside the SLA's timeout, so a degraded turn
 //! still reports what it did. [`TurnState::finish`] turns it into the [`TurnResult`].
 
+use std::collections::HashMap;
+
 use uuid::Uuid;
 
+use super::answerable::Answerability;
 use super::progress::{sentences, TurnEvent};
 use super::result::{Outcome, ToolCallSummary, TurnResult};
 use super::trace::Trace;
@@ -22,6 +25,10 @@ pub struct TurnState {
     pub tool_runs: Vec<ToolRun>,
     pub attempts: Vec<BrainAttempt>,
     pub passages: Vec<Citation>,
+    /// Each retrieved passage's coverage of the question's terms, by chunk id.
+    pub coverage: HashMap<Uuid, f32>,
+    /// How well the knowledge answer is supported, once assessed.
+    pub answerability: Option<Answerability>,
     pub grounding: Grounding,
     pub trips: Vec<&'static str>,
     pub ticket_number: Option<i64>,
@@ -38,6 +45,8 @@ impl TurnState {
             tool_runs: Vec::new(),
             attempts: Vec::new(),
             passages: Vec::new(),
+            coverage: HashMap::new(),
+            answerability: None,
             grounding: Grounding::default(),
             trips: Vec::new(),
             ticket_number: None,
@@ -57,6 +66,7 @@ impl TurnState {
                     self.grounding.titles.push(c.title.clone());
                     self.grounding.urls.extend(c.url.clone());
                     self.passages.push(c.clone());
+                    self.coverage.insert(c.chunk_id, passage.coverage);
                 }
             }
             ToolResult::Order(OrderLookup::Found(orders)) => {
@@ -100,6 +110,7 @@ impl TurnState {
             cost_usd: self.attempts.iter().map(|a| a.cost_usd).sum(),
             brain: self.attempts,
             guardrail_trips: self.trips,
+            answerability: self.answerability,
             latency_ms: self.trace.elapsed_ms(),
             trace: self.trace.transitions,
             answer,

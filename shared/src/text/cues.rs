@@ -1,5 +1,6 @@
 //! What a customer's words signal before any model reads them: a threat of violence,
-//! a risk of self-harm, abuse aimed at someone, and an explicit request for a person.
+//! a risk of self-harm, abuse aimed at someone, an explicit request for a person, and
+//! a question about the shop's policies (which retrieval reads).
 //! The input guardrail and the offline router both read these (English, German,
 //! French, Spanish, and Dutch for the safety cues).
 
@@ -73,9 +74,92 @@ pub static HUMAN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("human pattern")
 });
 
+/// A short yes: accepting what the assistant just offered (English, German, French,
+/// Spanish, Dutch).
+pub static AFFIRMATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        ^\s*(?:yes|yeah|yep|yup|sure|ok(?:ay)?|please(?:\s+do)?|go\s+ahead|that\s+would\s+be\s+(?:great|good)
+          |ja|gerne|bitte|oui|volontiers|s[íi]|vale|claro|por\s+favor|graag|jazeker)\b",
+    )
+    .expect("affirmative pattern")
+});
+
+/// Whether a message is a short yes (a few words at most).
+pub fn is_affirmative(message: &str) -> bool {
+    message.split_whitespace().count() <= 8 && AFFIRMATIVE.is_match(message)
+}
+
+/// A question about how the shop works rather than about a product: returns,
+/// refunds, exchanges, shipping, customs, payment, warranty and repairs (a product
+/// that leaks, broke or won't turn on is a warranty question), the account,
+/// privacy, cancelling (English, German, French, Spanish, Dutch). Retrieval prefers
+/// policy pages for these.
+pub static POLICY_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        \b(?:return(?:s|ed|ing)?|send\s+(?:it\s+|them\s+)?back|refund(?:s|ed)?|exchange[sd]?|money\s+back
+          |ship(?:s|ping|ped)?|deliver(?:y|ies|ed)?|dispatch(?:ed)?|postage|courier|customs|duties|import\s+tax
+          |pay(?:ing|ment|ments)?|paypal|klarna|invoice|instal(?:l)?ments?|checkout|vat
+          |warrant(?:y|ies)|guarantee[ds]?|repairs?|defect(?:ive)?|faulty|broken|cracked|damaged
+          |leak(?:s|ing|ed)?|stopped\s+working|(?:doesn'?t|does\s+not|won'?t|will\s+not)\s+(?:work|turn\s+on|switch\s+on|charge)
+          |account|password|log\s*in|sign\s*in|privacy|personal\s+data|gdpr|unsubscribe|newsletter
+          |cancel(?:l?ed|l?ing|lation)?|discount|voucher|coupon|gift\s*cards?|price\s+match
+          |r[üu]ck(?:gabe|sendung|erstattung)|umtausch|erstattung|versand|lieferung|zahlung|garantie|konto|widerruf
+          |retour(?:ner|s)?|remboursement|[ée]change|livraison|exp[ée]dition|paiement|compte|annul(?:er|ation)
+          |devoluci[óo]n(?:es)?|devolver|reembolso|cambio|env[íi]os?|entrega|pago|garant[íi]a|cuenta|cancelar
+          |terugsturen|retourneren|terugbetaling|verzending|levering|betaling|rekening)\b",
+    )
+    .expect("policy topic pattern")
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_yeses() {
+        for m in [
+            "yes",
+            "Yes please",
+            "ok, go ahead",
+            "sí, por favor",
+            "Ja, gerne!",
+            "sure thing",
+        ] {
+            assert!(is_affirmative(m), "{m}");
+        }
+        for m in [
+            "no thanks",
+            "yesterday my parcel arrived broken",
+            "yes but first tell me how long shipping to Norway takes and what it costs please",
+        ] {
+            assert!(!is_affirmative(m), "{m}");
+        }
+    }
+
+    #[test]
+    fn policy_topics() {
+        for q in [
+            "How many days do I have to return an opened kettle?",
+            "Do you ship to Norway?",
+            "Is the Summit daypack covered by the lifetime guarantee?",
+            "¿Cuánto tarda el envío a España?",
+            "Kann ich mit Klarna bezahlen? Wie lange dauert der Versand?",
+            "I forgot my password",
+            "My kettle is leaking water from the bottom",
+            "The scale won't turn on at all",
+        ] {
+            assert!(POLICY_TOPIC.is_match(q), "{q}");
+        }
+        for q in [
+            "How heavy is the Ridge 2P tent?",
+            "Is the classic kettle dishwasher safe?",
+            "What colours does the fleece come in?",
+        ] {
+            assert!(!POLICY_TOPIC.is_match(q), "{q}");
+        }
+    }
 
     #[test]
     fn rules() {

@@ -7,7 +7,9 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 /// A search found nothing relevant.
-pub const NOTHING_FOUND: &str = "I couldn't find that in our help centre. I can pass your question to a member of our team if you like — just say \"talk to a person\".";
+pub const NOTHING_FOUND: &str = "I don't have that information in our help centre, and I'd rather not guess. Would you like me to pass your question to a member of our team?";
+/// A message about something other than the shop.
+pub const OUT_OF_SCOPE: &str = "I'm the shop's support assistant, so I can only help with our products, orders, shipping, returns and your account. Is there anything about those I can do for you?";
 /// The reply to an abusive message.
 pub const NEUTRAL: &str = "I'm here to help with orders, products, shipping and returns. I've passed this conversation to our team, who will follow up.";
 /// The reply to a threat of violence; the conversation goes to the team.
@@ -43,6 +45,23 @@ pub fn asks_for_order_details(text: &str) -> bool {
     [ASK_ORDER_DETAILS, ASK_ORDER_EMAIL, ASK_ORDER_NUMBER]
         .iter()
         .any(|q| text.ends_with(q))
+}
+
+/// True when `text` ends with the offer to pass the question to a person (it may
+/// follow a note on the language of the answer), so a "yes" accepts it.
+pub fn offers_a_person(text: &str) -> bool {
+    text.ends_with(NOTHING_FOUND)
+}
+
+/// Splits a draft that ends with a request for order details into the answer before
+/// it and the request.
+pub fn split_order_ask(text: &str) -> (&str, Option<&'static str>) {
+    for ask in [ASK_ORDER_DETAILS, ASK_ORDER_EMAIL, ASK_ORDER_NUMBER] {
+        if let Some(answer) = text.strip_suffix(ask) {
+            return (answer.trim_end(), Some(ask));
+        }
+    }
+    (text, None)
 }
 
 /// A ticket was opened for the customer.
@@ -124,7 +143,16 @@ pub fn when(at: &DateTime<Tz>, now: DateTime<Utc>) -> String {
 
 /// The offline brain's fixed replies, which cite nothing and need no citation.
 pub fn is_fixed(text: &str) -> bool {
-    [NOTHING_FOUND, NEUTRAL, TOOL_FAILED].contains(&text)
+    [
+        NOTHING_FOUND,
+        NEUTRAL,
+        TOOL_FAILED,
+        OUT_OF_SCOPE,
+        ASK_ORDER_DETAILS,
+        ASK_ORDER_EMAIL,
+        ASK_ORDER_NUMBER,
+    ]
+    .contains(&text)
 }
 
 #[cfg(test)]

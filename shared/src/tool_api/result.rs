@@ -32,6 +32,13 @@ pub struct Passage {
     #[serde(flatten)]
     pub citation: Citation,
     pub content: String,
+    /// Share of the question's IDF-weighted terms the passage contains, in [0, 1]:
+    /// one of the signals of whether it answers the question at all.
+    #[serde(default)]
+    pub coverage: f32,
+    /// What the passage's document is for: `policy`, `product` or `other`.
+    #[serde(default)]
+    pub class: Option<crate::kb::DocClass>,
 }
 
 /// `get_order`: what the look-up found. "No such order" and "not yours" are one

@@ -43,6 +43,8 @@ async fn search_kb(
         .map(|h| Passage {
             citation: h.citation,
             content: h.content,
+            coverage: h.signals.coverage,
+            class: Some(h.class),
         })
         .collect();
     Ok(SearchResult { results })

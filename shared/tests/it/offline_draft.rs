@@ -24,6 +24,8 @@ fn passage(title: &str, section: &str, content: &str) -> Passage {
             score: 0.8,
         },
         content: content.into(),
+        coverage: 0.5,
+        class: None,
     }
 }
 

@@ -758,7 +758,7 @@ async fn wordpress_fetches_published_pages_and_posts() {
         assert_eq!(query_param(target, "per_page"), Some("100"));
         assert_eq!(
             query_param(target, "_fields"),
-            Some("id,link,title,content,modified_gmt,status,frontdesk_allowed_channels")
+            Some("id,link,type,title,content,modified_gmt,status,frontdesk_allowed_channels")
         );
     }
 }

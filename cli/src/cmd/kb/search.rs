@@ -31,7 +31,8 @@ pub struct SearchArgs {
     /// Print citations as JSON
     #[arg(long)]
     json: bool,
-    /// Also show the signals behind each score (chunk and heading similarity, text rank)
+    /// Also show the signals behind each score (chunk and heading similarity, text rank,
+    /// query coverage)
     #[arg(long)]
     explain: bool,
 }
@@ -82,8 +83,8 @@ impl SearchArgs {
             let s = hit.signals;
             let score = if self.explain {
                 format!(
-                    "{:.3}\nchunk {:.3}\nheading {:.3}\ntext {:.3}",
-                    c.score, s.chunk_similarity, s.heading_similarity, s.text_rank
+                    "{:.3}\nchunk {:.3}\nheading {:.3}\ntext {:.3}\ncoverage {:.2}",
+                    c.score, s.chunk_similarity, s.heading_similarity, s.text_rank, s.coverage
                 )
             } else {
                 format!("{:.3}", c.score)

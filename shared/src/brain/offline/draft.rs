@@ -5,7 +5,9 @@
 
 use frontdesk_embed::Embedder;
 
+use crate::kb::DocClass;
 use crate::orders::Order;
+use crate::text::cues;
 use crate::text::replies::{self, NOTHING_FOUND, TOOL_FAILED};
 use crate::tool_api::{OrderLookup, Passage, Slot, ToolName, ToolResult};
 
@@ -24,6 +26,15 @@ pub async fn from_tool(
         Ok(ToolResult::Search(r)) => knowledge(embedder, question, &r.results).await,
         Ok(result) => from_result(&result),
         Err(_) => TOOL_FAILED.into(),
+    }
+}
+
+/// What an order look-up's result says, when it parses: the ask for missing details,
+/// the orders found, or why not. `None` for anything that is not a look-up result.
+pub fn from_tool_result_text(tool: ToolName, content: &str) -> Option<String> {
+    match ToolResult::parse(tool, content) {
+        Ok(result @ ToolResult::Order(_)) => Some(from_result(&result)),
+        _ => None,
     }
 }
 
@@ -57,10 +68,13 @@ async fn knowledge(embedder: &Embedder, question: &str, results: &[Passage]) -> 
         let heading = section.rsplit(" > ").next().unwrap_or(section);
         for unit in units::units(content, heading) {
             scored_texts.push(unit.text.clone());
-            scored_texts.push(if section.is_empty() {
-                unit.text.clone()
-            } else {
-                section.to_string()
+            // the heading path under the document's title: "Fjord Kettle > Variants"
+            let title = hit.citation.title.as_str();
+            scored_texts.push(match (section.is_empty(), title.is_empty()) {
+                (true, true) => unit.text.clone(),
+                (true, false) => title.to_string(),
+                (false, true) => section.to_string(),
+                (false, false) => format!("{title} > {section}"),
             });
             units.push((n, unit));
         }
@@ -68,7 +82,7 @@ async fn knowledge(embedder: &Embedder, question: &str, results: &[Passage]) -> 
     if units.is_empty() {
         return NOTHING_FOUND.into();
     }
-    let scored = score(embedder, question, &units, &scored_texts).await;
+    let scored = score(embedder, question, results, &units, &scored_texts).await;
     let mut order: Vec<usize> = (0..units.len()).collect();
     order.sort_by(|a, b| scored[*b].total_cmp(&scored[*a]));
     let best = order[0];
@@ -99,13 +113,14 @@ async fn knowledge(embedder: &Embedder, question: &str, results: &[Passage]) -> 
     )
 }
 
-/// How well each unit answers the question: half its own similarity, half its section
-/// heading's; a unit stating a number gains when an amount is asked for, and a list
+/// How well each unit answers the question: half its own similarity, half its heading
+/// path's under the document title; a unit stating a number gains when an amount is asked for, and a list
 /// item or table row naming a word of the question few units name ("PayPal") gains
 /// too (prose has enough words for its embedding to show it).
 async fn score(
     embedder: &Embedder,
     question: &str,
+    passages: &[Passage],
     units: &[(usize, Unit)],
     scored_texts: &[String],
 ) -> Vec<f32> {
@@ -125,6 +140,21 @@ async fn score(
         _ => (0..units.len()).map(|i| 1.0 - i as f32 * 0.01).collect(),
     };
     let wants_amount = asks_for_amount(question);
+    let about_policy = cues::POLICY_TOPIC.is_match(question);
+    // each passage's document's place among the retrieved documents
+    let mut docs: Vec<uuid::Uuid> = Vec::new();
+    let doc_rank: Vec<usize> = passages
+        .iter()
+        .map(
+            |p| match docs.iter().position(|d| *d == p.citation.doc_id) {
+                Some(rank) => rank,
+                None => {
+                    docs.push(p.citation.doc_id);
+                    docs.len() - 1
+                }
+            },
+        )
+        .collect();
     let texts: Vec<String> = units.iter().map(|(_, u)| u.text.to_lowercase()).collect();
     // a word of the question only a unit or two name singles them out ("PayPal");
     // one most units name ("return") says nothing
@@ -136,8 +166,13 @@ async fn score(
         .iter()
         .zip(&texts)
         .zip(units)
-        .map(|((s, text), (_, unit))| {
-            let mut s = *s;
+        .map(|((s, text), (passage, unit))| {
+            // retrieval already weighed the whole document: its rank counts a little
+            let mut s = *s + RANK_PRIOR.get(doc_rank[*passage]).copied().unwrap_or(0.0);
+            // a question about policy is answered from a policy page before a product's
+            if about_policy && passages[*passage].class == Some(DocClass::Policy) {
+                s += POLICY_BONUS;
+            }
             if wants_amount && text.chars().any(|c| c.is_ascii_digit()) {
                 s += AMOUNT_BONUS;
             }
@@ -164,6 +199,12 @@ fn quote<'a>(units: impl Iterator<Item = &'a Unit>) -> String {
     }
     parts.join(" ")
 }
+
+/// Added to the units of a policy page when the question is about policy.
+const POLICY_BONUS: f32 = 0.1;
+
+/// Added to the units of the first, second… retrieved document.
+const RANK_PRIOR: [f32; 2] = [0.05, 0.02];
 
 /// Added to a list item or table row naming a word of the question few units name.
 const KEYWORD_BONUS: f32 = 0.1;

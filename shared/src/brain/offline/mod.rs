@@ -9,9 +9,12 @@ mod units;
 pub use router::{Route, Router, Routing};
 
 use super::{Brain, BrainError, BrainReply, BrainRequest, ChatItem, Purpose, ToolCall};
-use crate::text::replies;
 use crate::text::slots::{self, OrderIds};
-use crate::tool_api::{CreateTicketInput, GetOrderInput, HandoffInput, SearchKbInput, ToolName};
+use crate::text::{cues, replies};
+use crate::tool_api::{
+    CreateTicketInput, GetOrderInput, HandoffInput, OrderLookup, SearchKbInput, ToolName,
+    ToolResult,
+};
 use frontdesk_api::Priority;
 use frontdesk_embed::Embedder;
 
@@ -49,17 +52,15 @@ impl OfflineBrain {
         &self.router
     }
 
-    async fn plan(&self, history: &[ChatItem], question: &str) -> Result<BrainReply, BrainError> {
+    /// Where the conversation's latest message goes, and what it names.
+    async fn decide(&self, history: &[ChatItem], question: &str) -> Result<Decision, BrainError> {
         let mut routing = self
             .router
             .route(question)
             .await
             .map_err(|e| BrainError::Malformed(format!("routing failed: {e}")))?;
         // an answer to "send me your order number and email" continues the order look-up
-        let asked_for_order = history.iter().rev().skip(1).find_map(|i| match i {
-            ChatItem::Assistant { text: Some(t), .. } => Some(replies::asks_for_order_details(t)),
-            _ => None,
-        });
+        let asked_for_order = last_reply(history).map(replies::asks_for_order_details);
         let order_id = self.order_ids.find(question);
         let email = slots::email(question);
         let has_slot = order_id.is_some() || email.is_some();
@@ -71,6 +72,34 @@ impl OfflineBrain {
         if order_id.is_some() && email.is_some() && routing.by == "embedding" {
             routing.route = Route::OrderStatus;
         }
+        // "yes" to "would you like me to pass your question to a member of our team?"
+        let offered_person = last_reply(history).is_some_and(replies::offers_a_person);
+        if offered_person && cues::is_affirmative(question) {
+            routing.route = Route::HumanRequest;
+        }
+        // slots may have come in earlier messages of the conversation (the memory
+        // window): the latest mention wins
+        let user_texts: Vec<&str> = history
+            .iter()
+            .rev()
+            .filter_map(|i| match i {
+                ChatItem::User { text } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        Ok(Decision {
+            route: routing.route,
+            guessed: routing.by == "embedding",
+            offered_person,
+            asked_for_order: asked_for_order == Some(true),
+            order_id: user_texts.iter().find_map(|t| self.order_ids.find(t)),
+            email: user_texts.iter().find_map(|t| slots::email(t)),
+        })
+    }
+
+    async fn plan(&self, history: &[ChatItem], question: &str) -> Result<BrainReply, BrainError> {
+        let decision = self.decide(history, question).await?;
+        let offered_person = decision.offered_person;
         let call = |call: ToolCall| BrainReply {
             tool_calls: vec![call],
             model: MODEL.into(),
@@ -81,27 +110,25 @@ impl OfflineBrain {
             model: MODEL.into(),
             ..Default::default()
         };
-        Ok(match routing.route {
+        let search = || call(call_of(ToolName::SearchKb, &search_input(question)));
+        Ok(match decision.route {
+            Route::OutOfScope if decision.maybe_out_of_scope() => search(),
             Route::OrderStatus => {
-                // slots may have come in earlier messages of the conversation (the
-                // memory window): the latest mention wins
-                let user_texts: Vec<&str> = history
-                    .iter()
-                    .rev()
-                    .filter_map(|i| match i {
-                        ChatItem::User { text } => Some(text.as_str()),
-                        _ => None,
-                    })
-                    .collect();
-                let order_id = user_texts.iter().find_map(|t| self.order_ids.find(t));
-                let email = user_texts.iter().find_map(|t| slots::email(t));
-                call(call_of(ToolName::GetOrder, &GetOrderInput { order_id, email }))
+                let Decision {
+                    order_id, email, ..
+                } = decision;
+                call(call_of(
+                    ToolName::GetOrder,
+                    &GetOrderInput { order_id, email },
+                ))
             }
-            Route::Returns | Route::ProductQuestion | Route::Faq => call(call_of(
-                ToolName::SearchKb,
-                &SearchKbInput {
-                    query: question.to_string(),
-                    top_k: 3,
+            Route::Returns | Route::ProductQuestion | Route::Faq => search(),
+            Route::HumanRequest if offered_person => call(call_of(
+                ToolName::HandoffHuman,
+                &HandoffInput {
+                    reason: "the help centre has no answer; the customer accepted a person".into(),
+                    // the question that went unanswered, not the "yes"
+                    transcript_excerpt: previous_question(history).unwrap_or(question).to_string(),
                 },
             )),
             Route::HumanRequest => call(call_of(
@@ -116,15 +143,45 @@ impl OfflineBrain {
                 &CreateTicketInput {
                     email: None,
                     subject: ABUSE_TICKET_SUBJECT.into(),
-                    body: "A customer message was flagged as abusive; please review the conversation.".into(),
+                    body:
+                        "A customer message was flagged as abusive; please review the conversation."
+                            .into(),
                     priority: Priority::Normal,
                 },
             )),
-            Route::OutOfScope => text(
-                "I'm the shop's support assistant, so I can only help with our products, orders, shipping, returns and your account. Is there anything about those I can do for you?",
-            ),
+            Route::OutOfScope => text(replies::OUT_OF_SCOPE),
             Route::SmallTalk => text(small_talk(question)),
         })
+    }
+}
+
+/// The plan's reading of the latest message.
+struct Decision {
+    route: Route,
+    /// The route is the embedding's guess, not a rule's.
+    guessed: bool,
+    /// The assistant had offered a person, and this message accepts.
+    offered_person: bool,
+    /// The assistant had asked for order details.
+    asked_for_order: bool,
+    /// The latest order id and e-mail named in the conversation.
+    order_id: Option<String>,
+    email: Option<String>,
+}
+
+impl Decision {
+    /// About an order, naming none of its details, and not answering a request for them.
+    /// Out of scope by the embedding's guess only: the help centre may still answer
+    /// ("Will you match a price from an eBay seller?"), so it is asked first.
+    fn maybe_out_of_scope(&self) -> bool {
+        self.route == Route::OutOfScope && self.guessed
+    }
+
+    fn order_question_without_details(&self) -> bool {
+        self.route == Route::OrderStatus
+            && self.order_id.is_none()
+            && self.email.is_none()
+            && !self.asked_for_order
     }
 }
 
@@ -182,18 +239,38 @@ impl Brain for OfflineBrain {
                 _ => None,
             })
             .collect();
-        if let Some((tool, content, is_error)) = results.last() {
-            let text = match ToolName::find(tool) {
-                Some(ToolName::CreateTicket)
-                    if results.len() == 1 && is_abuse_ticket(history, last_user) =>
+        if !results.is_empty() {
+            let prior = &history[..=last_user];
+            // an anonymous order question naming nothing: the help centre may answer
+            // it ("how long do I have to cancel?") while the look-up waits for details
+            if let [(tool, content, false)] = results.as_slice() {
+                let needs_details = ToolName::find(tool) == Some(ToolName::GetOrder)
+                    && matches!(
+                        ToolResult::parse(ToolName::GetOrder, content),
+                        Ok(ToolResult::Order(OrderLookup::Need(_)))
+                    );
+                let can_search = request.purpose != Purpose::Draft
+                    && request
+                        .tools
+                        .iter()
+                        .any(|t| t.name == ToolName::SearchKb.as_str());
+                if needs_details
+                    && can_search
+                    && self
+                        .decide(prior, question)
+                        .await?
+                        .order_question_without_details()
                 {
-                    replies::NEUTRAL.to_string()
+                    return Ok(BrainReply {
+                        tool_calls: vec![call_of(ToolName::SearchKb, &search_input(question))],
+                        model: MODEL.into(),
+                        ..Default::default()
+                    });
                 }
-                Some(tool) => {
-                    draft::from_tool(&self.embedder, question, tool, content, *is_error).await
-                }
-                None => replies::TOOL_FAILED.to_string(),
-            };
+            }
+            let text = self
+                .draft(prior, question, &results, history, last_user)
+                .await?;
             return Ok(BrainReply {
                 text: Some(text),
                 model: MODEL.into(),
@@ -208,6 +285,76 @@ impl Brain for OfflineBrain {
             });
         }
         self.plan(&history[..=last_user], question).await
+    }
+}
+
+/// The assistant's last words before the customer's latest message.
+fn last_reply(history: &[ChatItem]) -> Option<&str> {
+    history.iter().rev().skip(1).find_map(|i| match i {
+        ChatItem::Assistant { text: Some(t), .. } => Some(t.as_str()),
+        _ => None,
+    })
+}
+
+/// The customer's message before the latest one.
+fn previous_question(history: &[ChatItem]) -> Option<&str> {
+    history.iter().rev().skip(1).find_map(|i| match i {
+        ChatItem::User { text } => Some(text.as_str()),
+        _ => None,
+    })
+}
+
+impl OfflineBrain {
+    /// The reply from this turn's tool results (`results`: name, content, is_error).
+    async fn draft(
+        &self,
+        prior: &[ChatItem],
+        question: &str,
+        results: &[(&str, &str, bool)],
+        history: &[ChatItem],
+        last_user: usize,
+    ) -> Result<String, BrainError> {
+        let Some((tool, content, is_error)) = results.last() else {
+            return Ok(replies::NOTHING_FOUND.into());
+        };
+        Ok(match ToolName::find(tool) {
+            Some(ToolName::CreateTicket)
+                if results.len() == 1 && is_abuse_ticket(history, last_user) =>
+            {
+                replies::NEUTRAL.to_string()
+            }
+            Some(ToolName::SearchKb) if !is_error => {
+                let answer =
+                    draft::from_tool(&self.embedder, question, ToolName::SearchKb, content, false)
+                        .await;
+                let found = answer != replies::NOTHING_FOUND;
+                // a look-up that needs details came first: the help centre's answer,
+                // then what the look-up needs
+                let ask = results.first().and_then(|(t, c, _)| {
+                    let t = ToolName::find(t)?;
+                    (t == ToolName::GetOrder).then(|| draft::from_tool_result_text(t, c))?
+                });
+                match ask {
+                    Some(ask) if found => format!("{answer} {ask}"),
+                    Some(ask) => ask,
+                    None if !found && self.decide(prior, question).await?.maybe_out_of_scope() => {
+                        replies::OUT_OF_SCOPE.to_string()
+                    }
+                    None => answer,
+                }
+            }
+            Some(tool) => {
+                draft::from_tool(&self.embedder, question, tool, content, *is_error).await
+            }
+            None => replies::TOOL_FAILED.to_string(),
+        })
+    }
+}
+
+fn search_input(question: &str) -> SearchKbInput {
+    SearchKbInput {
+        query: question.to_string(),
+        top_k: 3,
     }
 }
 

@@ -127,12 +127,35 @@ fn row_sentence(header: &[String], cells: &[String]) -> Option<String> {
         .zip(cells)
         .skip(1)
         .filter(|(_, value)| !value.is_empty())
-        .map(|(name, value)| format!("{} {value}", lower_first(name)))
+        .map(|(name, value)| match is_generic_column(name) {
+            // "Weight | 1.8 kg" under "Specification | Value": "Weight: 1.8 kg."
+            true if header.len() == 2 => value.to_string(),
+            _ => format!("{} {value}", lower_first(name)),
+        })
         .collect();
     if rest.is_empty() {
         return None;
     }
     Some(end_sentence(&format!("{first}: {}", rest.join(", "))))
+}
+
+/// A column name that says nothing about its cells ("Value", "Details").
+fn is_generic_column(name: &str) -> bool {
+    const GENERIC: &[&str] = &[
+        "",
+        "value",
+        "values",
+        "detail",
+        "details",
+        "description",
+        "info",
+        "information",
+        "wert",
+        "valeur",
+        "valor",
+        "waarde",
+    ];
+    GENERIC.contains(&name.trim().to_lowercase().as_str())
 }
 
 fn lower_first(text: &str) -> String {
@@ -247,5 +270,10 @@ mod tests {
             texts(&u),
             ["Knives: warranty 5 years against manufacturing defects."]
         );
+        let u = units(
+            "| Specification | Value |\n|---|---|\n| Minimum weight | 1.8 kg |",
+            "",
+        );
+        assert_eq!(texts(&u), ["Minimum weight: 1.8 kg."]);
     }
 }

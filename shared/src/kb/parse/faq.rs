@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 use super::markdown::{
     channels_from_yaml, clean_text, normalize_ws, optional_string, parse_channels,
 };
-use super::{DocKind, ParseError, Section, SourceDoc};
+use super::{DocClass, DocKind, ParseError, Section, SourceDoc};
 
 /// Longest slug, in characters.
 const MAX_SLUG: usize = 80;
@@ -210,6 +210,9 @@ fn build_docs(
             url,
             allowed_channels: entry.channels.unwrap_or_else(|| defaults.channels.clone()),
             kind: DocKind::Faq,
+            // question-and-answer pairs are help content, wherever the file lives
+            declared_class: Some(DocClass::Policy),
+            declared_language: None,
             sections: vec![Section {
                 heading_path: entry.category.into_iter().collect(),
                 text: answer,

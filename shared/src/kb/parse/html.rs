@@ -10,7 +10,7 @@ use scraper::{ElementRef, Html, Node};
 use super::markdown::{
     heading_is_title, humanize_stem, normalize_ws, parse_channels, SectionBuilder,
 };
-use super::{DocKind, ParseError, Section, SourceDoc};
+use super::{language_code, DocClass, DocKind, ParseError, Section, SourceDoc};
 
 /// Elements whose whole subtree is never indexed.
 const DROPPED: &[&str] = &[
@@ -75,6 +75,8 @@ pub(super) fn parse_html(html: &str, source: &str, stem: &str) -> Result<SourceD
         url: meta.url,
         allowed_channels: meta.channels,
         kind: DocKind::Html,
+        declared_class: meta.class,
+        declared_language: meta.language,
         sections,
     })
 }
@@ -96,12 +98,15 @@ pub(crate) fn inline_text(html: &str) -> String {
 // ---------------------------------------------------------------------------
 // Page metadata
 
-/// Title, canonical URL and channels read from the page head.
+/// Title, canonical URL, channels, class (`<meta name="frontdesk:kind">`) and
+/// language (`<html lang>`) read from the page.
 #[derive(Debug, Default)]
 struct PageMeta {
     title: Option<String>,
     url: Option<String>,
     channels: Vec<String>,
+    class: Option<DocClass>,
+    language: Option<String>,
 }
 
 impl PageMeta {
@@ -111,6 +116,12 @@ impl PageMeta {
         let mut canonical = None;
         let mut og_url = None;
         let mut channels = Vec::new();
+        let mut class = None;
+        let language = doc
+            .root_element()
+            .value()
+            .attr("lang")
+            .and_then(language_code);
         for el in doc.root_element().descendent_elements() {
             let attr = |name: &str| {
                 el.value()
@@ -134,6 +145,7 @@ impl PageMeta {
                         "frontdesk:channels" => {
                             channels = content.map(parse_channels).unwrap_or_default()
                         }
+                        "frontdesk:kind" => class = content.and_then(DocClass::parse),
                         _ => {}
                     }
                 }
@@ -147,6 +159,8 @@ impl PageMeta {
             title: title.or(og_title),
             url: canonical.or(og_url).map(str::to_owned),
             channels,
+            class,
+            language,
         }
     }
 }

@@ -1,4 +1,5 @@
-//! Markdown files: optional YAML front matter (`title`, `url`, `allowed_channels`)
+//! Markdown files: optional YAML front matter (`title`, `url`, `allowed_channels`,
+//! `kind`, `lang`)
 //! and a body split into sections at headings.
 //!
 //! This module also holds the pieces the other formats share: front matter
@@ -8,7 +9,7 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde_yaml::Value;
 
-use super::{DocKind, ParseError, Section, SourceDoc};
+use super::{DocClass, DocKind, ParseError, Section, SourceDoc};
 
 /// Parses a Markdown file's text into one document.
 pub(super) fn parse_markdown(
@@ -36,6 +37,8 @@ pub(super) fn parse_markdown(
         url: front.url,
         allowed_channels: front.allowed_channels,
         kind: DocKind::Markdown,
+        declared_class: front.class,
+        declared_language: front.language,
         sections,
     })
 }
@@ -49,6 +52,10 @@ pub(super) struct FrontMatter {
     pub title: Option<String>,
     pub url: Option<String>,
     pub allowed_channels: Vec<String>,
+    /// `kind:` (or `type:`): `policy`, `help`, `faq`, `product`, `other`…
+    pub class: Option<DocClass>,
+    /// `lang:` (or `language:`): an ISO 639-1 code.
+    pub language: Option<String>,
 }
 
 /// Splits `---`-delimited front matter from the body. Returns `(None, text)` when
@@ -92,10 +99,32 @@ pub(super) fn parse_front_matter(yaml: &str) -> Result<FrontMatter, ParseError> 
     let url = optional_string(map.get("url"), "url").map_err(ParseError::FrontMatter)?;
     let channels = map.get("allowed_channels").or_else(|| map.get("channels"));
     let allowed_channels = channels_from_yaml(channels).map_err(ParseError::FrontMatter)?;
+    let class = match optional_string(map.get("kind").or_else(|| map.get("type")), "kind")
+        .map_err(ParseError::FrontMatter)?
+    {
+        None => None,
+        Some(name) => Some(DocClass::parse(&name).ok_or_else(|| {
+            ParseError::FrontMatter(format!(
+                "unknown `kind` `{name}` (expected policy, help, faq, product or other)"
+            ))
+        })?),
+    };
+    let language = match optional_string(map.get("lang").or_else(|| map.get("language")), "lang")
+        .map_err(ParseError::FrontMatter)?
+    {
+        None => None,
+        Some(code) => Some(super::language_code(&code).ok_or_else(|| {
+            ParseError::FrontMatter(format!(
+                "`lang` `{code}` is not a language code like `en` or `es`"
+            ))
+        })?),
+    };
     Ok(FrontMatter {
         title,
         url,
         allowed_channels,
+        class,
+        language,
     })
 }
 

@@ -7,6 +7,8 @@
 
 use std::path::PathBuf;
 
+pub use super::class::DocClass;
+
 /// One document ready for chunking.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceDoc {
@@ -19,8 +21,48 @@ pub struct SourceDoc {
     /// Channels allowed to see this document (`web`, `slack`, `email`); empty = all.
     pub allowed_channels: Vec<String>,
     pub kind: DocKind,
+    /// What the document is for, when it says so itself (front matter `kind:`, the
+    /// WordPress post type); otherwise [`SourceDoc::class`] infers it.
+    pub declared_class: Option<DocClass>,
+    /// The language it is written in (ISO 639-1), when it says so itself (front
+    /// matter `lang:`); otherwise [`SourceDoc::language`] detects it.
+    pub declared_language: Option<String>,
     /// Body split at headings; never empty for a valid document.
     pub sections: Vec<Section>,
+}
+
+impl SourceDoc {
+    /// The document's class: declared, or inferred from its URL and path.
+    pub fn class(&self) -> DocClass {
+        self.declared_class
+            .unwrap_or_else(|| DocClass::infer(self.url.as_deref(), &self.source))
+    }
+
+    /// The document's language: declared, or detected from its text.
+    pub fn language(&self) -> Option<String> {
+        if let Some(lang) = &self.declared_language {
+            return Some(lang.clone());
+        }
+        // the opening of the body says enough; detection is linear in the text
+        let mut sample = self.title.clone();
+        for section in &self.sections {
+            if sample.len() > LANGUAGE_SAMPLE_BYTES {
+                break;
+            }
+            sample.push('\n');
+            sample.push_str(&section.text);
+        }
+        crate::text::language::detect(&sample).map(|l| l.code.to_string())
+    }
+}
+
+/// How much of a document's text its language is detected from.
+const LANGUAGE_SAMPLE_BYTES: usize = 2000;
+
+/// Reads a declared language (`es`, `ES`, `es-MX`) as its ISO 639-1 code.
+pub(crate) fn language_code(value: &str) -> Option<String> {
+    let code = value.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    (code.len() == 2 && code.chars().all(|c| c.is_ascii_lowercase())).then_some(code)
 }
 
 /// A run of body text under one heading path (`["Returns", "Refund timing"]`).

@@ -31,6 +31,8 @@ pub(super) fn parse_text(text: &str, source: &str, stem: &str) -> Result<SourceD
         url: front.url,
         allowed_channels: front.allowed_channels,
         kind: DocKind::Text,
+        declared_class: front.class,
+        declared_language: front.language,
         sections: vec![Section {
             heading_path: Vec::new(),
             text: body,

@@ -10,7 +10,7 @@ use reqwest::StatusCode;
 use serde::Deserialize;
 
 use super::html::{fragment_sections, inline_text};
-use super::{DocKind, ParseError, SourceDoc};
+use super::{DocClass, DocKind, ParseError, SourceDoc};
 
 /// Items asked for per request (the API's maximum).
 const PER_PAGE: usize = 100;
@@ -22,7 +22,7 @@ const COLLECTIONS: [&str; 2] = ["pages", "posts"];
 const INVALID_PAGE: &str = "rest_post_invalid_page_number";
 
 /// One page or post as returned with
-/// `_fields=id,link,title,content,modified_gmt,status,frontdesk_allowed_channels`.
+/// `_fields=id,link,type,title,content,modified_gmt,status,frontdesk_allowed_channels`.
 #[derive(Debug, Deserialize)]
 struct WpItem {
     #[serde(default)]
@@ -35,6 +35,9 @@ struct WpItem {
     /// Absent only if a proxy strips it; the query already asks for published items.
     #[serde(default)]
     status: Option<String>,
+    /// The post type: `page`, `post`, or a plugin's (`product` for WooCommerce).
+    #[serde(default, rename = "type")]
+    post_type: Option<String>,
     /// Set by the Frontdesk plugin: where this page may be quoted (`web`, `slack`,
     /// `email`); absent on sites without the plugin (= every channel).
     #[serde(default)]
@@ -111,7 +114,7 @@ fn site_base(site: &str) -> String {
 fn collection_url(base: &str, collection: &str, page: u32) -> String {
     format!(
         "{base}/wp-json/wp/v2/{collection}?status=publish&per_page={PER_PAGE}&page={page}\
-         &_fields=id,link,title,content,modified_gmt,status,frontdesk_allowed_channels"
+         &_fields=id,link,type,title,content,modified_gmt,status,frontdesk_allowed_channels"
     )
 }
 
@@ -195,6 +198,13 @@ fn to_doc(item: WpItem) -> Option<SourceDoc> {
         url: Some(link),
         allowed_channels: allowed_channels(item.frontdesk_allowed_channels),
         kind: DocKind::WordPress,
+        // a WooCommerce product is a product page; pages and posts are classed by URL
+        declared_class: item
+            .post_type
+            .as_deref()
+            .filter(|t| t.eq_ignore_ascii_case("product"))
+            .and(Some(DocClass::Product)),
+        declared_language: None,
         sections,
     })
 }

@@ -1,6 +1,7 @@
 //! The agent's turn end to end: real Postgres, real Redis, the local embedder, and a
 //! scripted LLM server for the remote brains.
 
+mod answers;
 mod guarded;
 mod identity;
 mod memory;
@@ -74,17 +75,7 @@ impl Harness {
                 .iter()
                 .map(|(a, b)| (a.as_str(), b.as_str()))
                 .collect();
-            let folder = support::kb_folder(&refs);
-            let summary = Ingester::new(
-                &db.pool,
-                &support::embedder(),
-                chunk_params(&config.retrieval, 256),
-                &Quiet,
-            )
-            .run(read_paths(&[folder.path().to_path_buf()]), false)
-            .await
-            .expect("kb ingests");
-            assert_eq!(summary.failed, 0);
+            ingest(&db.pool, &config, &refs).await;
         }
         let redis = connect_redis(&config.redis)
             .await
@@ -131,6 +122,21 @@ impl Harness {
             .await
             .expect(sql)
     }
+}
+
+/// Ingests `files` (path, text) as one knowledge-base folder.
+pub async fn ingest(pool: &sqlx::PgPool, config: &Config, files: &[(&str, &str)]) {
+    let folder = support::kb_folder(files);
+    let summary = Ingester::new(
+        pool,
+        &support::embedder(),
+        chunk_params(&config.retrieval, 256),
+        &Quiet,
+    )
+    .run(read_paths(&[folder.path().to_path_buf()]), false)
+    .await
+    .expect("kb ingests");
+    assert_eq!(summary.failed, 0, "{summary:?}");
 }
 
 pub fn anonymous(tag: &str) -> Identity {
