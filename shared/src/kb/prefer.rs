@@ -62,22 +62,7 @@ mod tests {
     use uuid::Uuid;
 
     fn candidate(class: &str, language: Option<&str>, score: f32) -> Candidate {
-        Candidate {
-            chunk_id: Uuid::now_v7(),
-            doc_id: Uuid::now_v7(),
-            title: String::new(),
-            url: None,
-            section: String::new(),
-            content: String::new(),
-            chunk_sim: 0.0,
-            heading_sim: 0.0,
-            text_rank: 0.0,
-            query_idf: 0.0,
-            doc_class: class.into(),
-            language: language.map(str::to_string),
-            score,
-            lexical_gate: 1.0,
-        }
+        Candidate::scored(Uuid::now_v7(), class, language, score)
     }
 
     #[test]

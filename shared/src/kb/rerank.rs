@@ -50,22 +50,7 @@ mod tests {
     use uuid::Uuid;
 
     fn candidate(doc: u128, score: f32) -> Candidate {
-        Candidate {
-            chunk_id: Uuid::now_v7(),
-            doc_id: Uuid::from_u128(doc),
-            title: String::new(),
-            url: None,
-            section: String::new(),
-            content: String::new(),
-            chunk_sim: 0.0,
-            heading_sim: 0.0,
-            text_rank: 0.0,
-            query_idf: 0.0,
-            doc_class: "other".into(),
-            language: None,
-            score,
-            lexical_gate: 1.0,
-        }
+        Candidate::scored(Uuid::from_u128(doc), "other", None, score)
     }
 
     #[track_caller]

@@ -117,6 +117,29 @@ pub(crate) struct Candidate {
     pub lexical_gate: f32,
 }
 
+#[cfg(test)]
+impl Candidate {
+    /// A candidate of `doc` with only a score, class and language, for unit tests.
+    pub(crate) fn scored(doc: Uuid, class: &str, language: Option<&str>, score: f32) -> Self {
+        Self {
+            chunk_id: Uuid::now_v7(),
+            doc_id: doc,
+            title: String::new(),
+            url: None,
+            section: String::new(),
+            content: String::new(),
+            chunk_sim: 0.0,
+            heading_sim: 0.0,
+            text_rank: 0.0,
+            query_idf: 0.0,
+            doc_class: class.into(),
+            language: language.map(str::to_string),
+            score,
+            lexical_gate: 1.0,
+        }
+    }
+}
+
 #[derive(Clone)]
 pub struct Retriever {
     pool: PgPool,

@@ -18,6 +18,7 @@ use frontdesk::orchestrator::{connect_redis, Agent, TurnRequest};
 use serde::Deserialize;
 use uuid::Uuid;
 
+use super::read_jsonl;
 use crate::context::Context;
 use crate::output;
 
@@ -116,10 +117,11 @@ impl AnswersArgs {
             }
             Err(e) => return Err(e).context("reading shop.json"),
         };
-        let questions: Vec<Question> = read_questions(&shop.join("questions.jsonl"))?
-            .into_iter()
-            .filter(|q| self.set.as_ref().is_none_or(|s| &q.set == s))
-            .collect();
+        let questions: Vec<Question> =
+            read_jsonl::<Question>(&shop.join("questions.jsonl"), "a question")?
+                .into_iter()
+                .filter(|q| self.set.as_ref().is_none_or(|s| &q.set == s))
+                .collect();
         let orders = load(config, shop, &files, namespace, &embedder, self.json).await?;
         let redis = connect_redis(&config.redis)
             .await
@@ -316,19 +318,6 @@ fn secrets_of(question: &Question, orders: &[OrderFacts]) -> Vec<String> {
     );
     secrets.extend(order.tracking_number.clone());
     secrets
-}
-
-fn read_questions(path: &Path) -> anyhow::Result<Vec<Question>> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(n, l)| {
-            serde_json::from_str(l)
-                .with_context(|| format!("{} line {}: not a question", path.display(), n + 1))
-        })
-        .collect()
 }
 
 fn shop_name(shop: &Path) -> String {

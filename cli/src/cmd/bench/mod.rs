@@ -7,7 +7,10 @@ mod retrieval;
 mod routing;
 mod turns;
 
+use std::path::Path;
 use std::process::ExitCode;
+
+use anyhow::Context as _;
 
 use clap::Subcommand;
 
@@ -21,6 +24,20 @@ pub enum BenchCommand {
     Routing(routing::RoutingArgs),
     Pii(pii::PiiArgs),
     Turns(turns::TurnsArgs),
+}
+
+/// Reads a JSON Lines file of `what`s (blank lines skipped); a bad line names itself.
+fn read_jsonl<T: serde::de::DeserializeOwned>(path: &Path, what: &str) -> anyhow::Result<Vec<T>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(n, l)| {
+            serde_json::from_str(l)
+                .with_context(|| format!("{}:{}: not {what}", path.display(), n + 1))
+        })
+        .collect()
 }
 
 impl BenchCommand {

@@ -2,16 +2,15 @@
 //! and how often text that must stay readable gets masked, on the labelled sentences
 //! of `goldens/pii/` (or another folder of the same form).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::Context as _;
 use clap::Args;
 use frontdesk_redact::pii;
 use frontdesk_redact::pii::score::{kind_names, score, Labelled, MustStay, Report};
-use serde::de::DeserializeOwned;
 
+use super::read_jsonl;
 use crate::context::Context;
 use crate::output;
 
@@ -32,8 +31,9 @@ pub struct PiiArgs {
 
 impl PiiArgs {
     pub async fn run(self, _ctx: &Context) -> anyhow::Result<ExitCode> {
-        let labelled: Vec<Labelled> = read_jsonl(&self.goldens.join("pii.jsonl"))?;
-        let must_stay: Vec<MustStay> = read_jsonl(&self.goldens.join("keep.jsonl"))?;
+        let labelled: Vec<Labelled> =
+            read_jsonl(&self.goldens.join("pii.jsonl"), "a labelled sentence")?;
+        let must_stay: Vec<MustStay> = read_jsonl(&self.goldens.join("keep.jsonl"), "a sentence")?;
         let report = score(&labelled, &must_stay);
         let per_sentence_us = speed(&labelled, &must_stay);
         if self.json {
@@ -108,17 +108,4 @@ fn speed(labelled: &[Labelled], must_stay: &[MustStay]) -> f64 {
         }
     }
     started.elapsed().as_secs_f64() * 1e6 / (ROUNDS * texts.len().max(1)) as f64
-}
-
-fn read_jsonl<T: DeserializeOwned>(path: &Path) -> anyhow::Result<Vec<T>> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(n, l)| {
-            serde_json::from_str(l)
-                .with_context(|| format!("{}:{}: not a labelled sentence", path.display(), n + 1))
-        })
-        .collect()
 }
