@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
 
 pub use builtin::BuiltinOrders;
+pub use jsonl::parse_order;
 pub use woocommerce::WooCommerceOrders;
 
 use crate::config::{OrderBackendKind, OrdersConfig};

@@ -15,6 +15,7 @@ use frontdesk::identity::Identity;
 use frontdesk::kb::ingest::{read_paths, Ingester, Quiet};
 use frontdesk::kb::namespace::Namespace;
 use frontdesk::orchestrator::{connect_redis, Agent, TurnRequest};
+use frontdesk::orders::{parse_order, Order};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -239,7 +240,7 @@ async fn load(
     namespace: &Namespace,
     embedder: &frontdesk_embed::Embedder,
     quiet: bool,
-) -> anyhow::Result<Vec<OrderFacts>> {
+) -> anyhow::Result<Vec<Order>> {
     let kb = shop.join(&files.kb);
     anyhow::ensure!(kb.is_dir(), "no knowledge base folder at {}", kb.display());
     let bar = output::progress(0, "loading the knowledge base", quiet);
@@ -267,42 +268,18 @@ async fn load(
     );
     text.lines()
         .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str::<OrderFacts>(l).context("reading an order"))
+        .map(|l| parse_order(l).map_err(|e| anyhow::anyhow!("reading an order: {}", e.reason)))
         .collect()
 }
 
-/// What an order line holds that an answer could disclose.
-#[derive(Debug, Deserialize)]
-struct OrderFacts {
-    order_id: serde_json::Value,
-    #[serde(default)]
-    email: String,
-    #[serde(default)]
-    status: String,
-    #[serde(default)]
-    items: Vec<ItemName>,
-    #[serde(default)]
-    tracking_number: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-struct ItemName {
-    #[serde(default)]
-    name: String,
-}
-
 /// What an answer must not reveal about the question's order without identity.
-fn secrets_of(question: &Question, orders: &[OrderFacts]) -> Vec<String> {
+fn secrets_of(question: &Question, orders: &[Order]) -> Vec<String> {
     if question.kind != Kind::OrderNoIdentity {
         return Vec::new();
     }
     let wanted = question.order_id.as_deref().unwrap_or_default();
     let bare = |id: &str| id.trim_start_matches('#').to_lowercase();
-    let id = |o: &OrderFacts| match &o.order_id {
-        serde_json::Value::String(s) => bare(s),
-        other => other.to_string(),
-    };
-    let Some(order) = orders.iter().find(|o| id(o) == bare(wanted)) else {
+    let Some(order) = orders.iter().find(|o| bare(&o.order_id) == bare(wanted)) else {
         return Vec::new();
     };
     let mut secrets = vec![
